@@ -1,0 +1,31 @@
+import type { MissedCallReason, OptOutSource, TextKind } from './events';
+
+export type RecordMissedCall = {
+  type: 'RecordMissedCall';
+  data: { callSessionId: string; callerPhone: string; tenantPhone: string; reason: MissedCallReason; calledAt: string };
+};
+
+/** Ask for the opening text: allowed once per lead, retried only after a failure we know of. */
+export type StartOpeningText = {
+  type: 'StartOpeningText';
+  data: { attemptId: string; text: string };
+};
+
+export type ConfirmTextSent = {
+  type: 'ConfirmTextSent';
+  data: { attemptId: string; messageId: string; confirmedBy: 'api' | 'delivery-receipt' };
+};
+
+export type RecordTextFailure = {
+  type: 'RecordTextFailure';
+  data: { attemptId: string; code: string; detail: string; retryable: boolean };
+};
+
+export type RecordOptOut = {
+  type: 'RecordOptOut';
+  data: { source: OptOutSource; detail: string; attemptId?: string };
+};
+
+export type LeadCommand = RecordMissedCall | StartOpeningText | ConfirmTextSent | RecordTextFailure | RecordOptOut;
+
+export type { TextKind };

@@ -1,0 +1,95 @@
+import { DeciderSpecification } from '../decider/specification';
+import type { LeadCommand } from './commands';
+import { leadDecider, MAX_TEXT_ATTEMPTS } from './decide';
+import type { CallMissed, LeadEvent, TextSendAttempted } from './events';
+
+const spec = DeciderSpecification.for(leadDecider);
+const caller = '+15125550101';
+const tenantPhone = '+15125550000';
+
+const recordCall = (callSessionId: string): LeadCommand => ({
+  type: 'RecordMissedCall',
+  data: { callSessionId, callerPhone: caller, tenantPhone, reason: 'timeout', calledAt: '2026-11-28T15:00:00.000Z' },
+});
+const missed = (callSessionId: string, repeatCall = false): CallMissed => ({
+  type: 'CallMissed',
+  data: { callSessionId, callerPhone: caller, tenantPhone, reason: 'timeout', calledAt: '2026-11-28T15:00:00.000Z', repeatCall },
+});
+const startText = (attemptId: string): LeadCommand => ({ type: 'StartOpeningText', data: { attemptId, text: 'Hi' } });
+const attempted = (attemptId: string, attempt = 1): TextSendAttempted => ({
+  type: 'TextSendAttempted',
+  data: { attemptId, attempt, kind: 'opening', from: tenantPhone, to: caller, text: 'Hi' },
+});
+const failed = (attemptId: string, retryable: boolean): LeadEvent => ({
+  type: 'TextSendFailed',
+  data: { attemptId, kind: 'opening', code: 'x', detail: 'x', retryable },
+});
+
+describe('lead decider: missed calls', () => {
+  it('opens a lead on the first missed call', () =>
+    spec.given([]).when(recordCall('c1')).then([missed('c1')]));
+
+  it('folds a second call from the same caller into the open lead', () =>
+    spec.given([missed('c1')]).when(recordCall('c2')).then([missed('c2', true)]));
+
+  it('records one call once, however often it is reported', () =>
+    spec.given([missed('c1')]).when(recordCall('c1')).thenNothingHappens());
+});
+
+describe('lead decider: the opening text', () => {
+  it('is attempted for an open lead', () =>
+    spec.given([missed('c1')]).when(startText('a1')).then([attempted('a1')]));
+
+  it('is never attempted twice, even after three calls in two minutes', () =>
+    spec.given([missed('c1'), attempted('a1'), missed('c2', true), missed('c3', true)]).when(startText('a2')).thenNothingHappens());
+
+  it('is not attempted again while an attempt may still be in flight', () =>
+    spec.given([missed('c1'), attempted('a1')]).when(startText('a2')).thenNothingHappens());
+
+  it('is retried after a failure the vendor reported as transient', () =>
+    spec.given([missed('c1'), attempted('a1'), failed('a1', true)]).when(startText('a2')).then([attempted('a2', 2)]));
+
+  it('is not retried after a permanent failure', () =>
+    spec.given([missed('c1'), attempted('a1'), failed('a1', false)]).when(startText('a2')).thenNothingHappens());
+
+  it(`gives up after ${MAX_TEXT_ATTEMPTS} transient failures`, () => {
+    const history: LeadEvent[] = [missed('c1')];
+    for (let i = 1; i <= MAX_TEXT_ATTEMPTS; i++) history.push(attempted(`a${i}`, i), failed(`a${i}`, true));
+    spec.given(history).when(startText('a9')).thenNothingHappens();
+  });
+
+  it('is not sent without a missed call', () => spec.given([]).when(startText('a1')).thenNothingHappens());
+
+  it('is confirmed once, whether the API or the delivery receipt says so first', () => {
+    const confirm = (confirmedBy: 'api' | 'delivery-receipt'): LeadCommand => ({
+      type: 'ConfirmTextSent',
+      data: { attemptId: 'a1', messageId: 'm1', confirmedBy },
+    });
+    spec.given([missed('c1'), attempted('a1')]).when(confirm('delivery-receipt')).then([
+      { type: 'TextSent', data: { attemptId: 'a1', kind: 'opening', messageId: 'm1', confirmedBy: 'delivery-receipt' } },
+    ]);
+    spec
+      .given([missed('c1'), attempted('a1'), { type: 'TextSent', data: { attemptId: 'a1', kind: 'opening', messageId: 'm1', confirmedBy: 'delivery-receipt' } }])
+      .when(confirm('api'))
+      .thenNothingHappens();
+  });
+
+  it('refuses to confirm an attempt that never happened', () =>
+    spec.given([missed('c1')]).when({ type: 'ConfirmTextSent', data: { attemptId: 'zz', messageId: 'm', confirmedBy: 'api' } }).thenThrows('unknown_attempt'));
+});
+
+describe('lead decider: carrier opt-out', () => {
+  const optOut: LeadCommand = { type: 'RecordOptOut', data: { source: 'carrier-block', detail: 'blocked', attemptId: 'a1' } };
+
+  it('settles the attempt and opts the lead out', () =>
+    spec.given([missed('c1'), attempted('a1')]).when(optOut).then([
+      { type: 'TextSendFailed', data: { attemptId: 'a1', kind: 'opening', code: 'opted_out', detail: 'blocked', retryable: false } },
+      { type: 'LeadOptedOut', data: { source: 'carrier-block', detail: 'blocked' } },
+    ]));
+
+  it('sends nothing more to an opted-out lead, even when they call again', () =>
+    spec
+      .given([missed('c1'), { type: 'LeadOptedOut', data: { source: 'carrier-block', detail: 'blocked' } }, missed('c2', true)])
+      .when(startText('a2'))
+      .thenNothingHappens());
+});

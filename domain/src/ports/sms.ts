@@ -1,0 +1,21 @@
+/** Sending one text. The adapter says what happened in the terms the domain cares about. */
+export type OutgoingSms = {
+  from: string;
+  to: string;
+  text: string;
+  /** Where the carrier should report delivery; carries ids that let a receipt confirm the send. */
+  receiptUrl?: string;
+};
+
+export type SmsOutcome =
+  | { outcome: 'accepted'; messageId: string }
+  /** The recipient has blocked us at the carrier (texted STOP): an opt-out, never retried. */
+  | { outcome: 'blocked'; detail: string }
+  /** The request was refused for good (bad number, bad sender). */
+  | { outcome: 'rejected'; code: string; detail: string }
+  /** Nothing was sent and a later try may work (rate limit, vendor outage, network). */
+  | { outcome: 'unavailable'; code: string; detail: string };
+
+export interface SmsGateway {
+  send(sms: OutgoingSms): Promise<SmsOutcome>;
+}
