@@ -13,7 +13,7 @@ export type StartOpeningText = {
 
 export type ConfirmTextSent = {
   type: 'ConfirmTextSent';
-  data: { attemptId: string; messageId: string; confirmedBy: 'api' | 'delivery-receipt' };
+  data: { attemptId: string; messageId: string; confirmedBy: 'api' | 'receipt' };
 };
 
 export type RecordTextFailure = {

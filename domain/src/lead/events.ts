@@ -30,7 +30,7 @@ export type TextSendAttempted = {
 
 export type TextSent = {
   type: 'TextSent';
-  data: { attemptId: string; kind: TextKind; messageId: string; confirmedBy: 'api' | 'delivery-receipt' };
+  data: { attemptId: string; kind: TextKind; messageId: string; confirmedBy: 'api' | 'receipt' };
 };
 
 export type TextSendFailed = {

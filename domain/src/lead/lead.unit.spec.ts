@@ -61,15 +61,15 @@ describe('lead decider: the opening text', () => {
   it('is not sent without a missed call', () => spec.given([]).when(startText('a1')).thenNothingHappens());
 
   it('is confirmed once, whether the API or the delivery receipt says so first', () => {
-    const confirm = (confirmedBy: 'api' | 'delivery-receipt'): LeadCommand => ({
+    const confirm = (confirmedBy: 'api' | 'receipt'): LeadCommand => ({
       type: 'ConfirmTextSent',
       data: { attemptId: 'a1', messageId: 'm1', confirmedBy },
     });
-    spec.given([missed('c1'), attempted('a1')]).when(confirm('delivery-receipt')).then([
-      { type: 'TextSent', data: { attemptId: 'a1', kind: 'opening', messageId: 'm1', confirmedBy: 'delivery-receipt' } },
+    spec.given([missed('c1'), attempted('a1')]).when(confirm('receipt')).then([
+      { type: 'TextSent', data: { attemptId: 'a1', kind: 'opening', messageId: 'm1', confirmedBy: 'receipt' } },
     ]);
     spec
-      .given([missed('c1'), attempted('a1'), { type: 'TextSent', data: { attemptId: 'a1', kind: 'opening', messageId: 'm1', confirmedBy: 'delivery-receipt' } }])
+      .given([missed('c1'), attempted('a1'), { type: 'TextSent', data: { attemptId: 'a1', kind: 'opening', messageId: 'm1', confirmedBy: 'receipt' } }])
       .when(confirm('api'))
       .thenNothingHappens();
   });

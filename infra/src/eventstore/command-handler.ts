@@ -1,0 +1,54 @@
+import { type Decider, type EventStore, type NewEvent, WrongExpectedVersion } from '@naxio/domain';
+import { eventIdFor } from '../ids';
+
+/** Facts a command brings from outside: the domain never reads the clock or makes ids itself. */
+export type CommandContext = {
+  /** Unique per command and stable across retries of it (e.g. the webhook id): event ids derive from it. */
+  commandId: string;
+  tenantId: string;
+  now: Date;
+  correlationId: string;
+  causationId: string | null;
+};
+
+export type Handled<E> = { events: E[]; nextExpectedVersion: number };
+
+const MAX_CONFLICT_RETRIES = 5;
+
+/**
+ * The one piece of glue between a decider and the store: load the stream, fold, decide, append with
+ * the version we read. Another writer in between means we decide again on the newer history; ids
+ * derived from the command make a repeated command (a redelivery) append nothing new.
+ */
+export async function handleCommand<C, E extends { type: string; data: unknown }, S>(
+  store: EventStore,
+  decider: Decider<C, E, S>,
+  streamId: string,
+  command: C,
+  context: CommandContext,
+): Promise<Handled<E>> {
+  for (let attempt = 1; ; attempt++) {
+    const { version, events: history } = await store.readStream(streamId);
+    const state = history.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
+    const decided = decider.decide(command, state);
+    if (decided.length === 0) return { events: [], nextExpectedVersion: version };
+    const toAppend: NewEvent[] = decided.map((event, index) => ({
+      type: event.type,
+      data: event.data,
+      metadata: {
+        eventId: eventIdFor(context.commandId, index),
+        streamId,
+        tenantId: context.tenantId,
+        occurredAt: context.now.toISOString(),
+        correlationId: context.correlationId,
+        causationId: context.causationId,
+      },
+    }));
+    try {
+      const { nextExpectedVersion } = await store.appendToStream(streamId, toAppend, version);
+      return { events: decided, nextExpectedVersion };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersion) || attempt >= MAX_CONFLICT_RETRIES) throw error;
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import type { NewEvent } from '@naxio/domain';
+import { freshDatabase, type TestDatabase } from '../../../test/support/postgres';
+import { eventStoreContract } from './event-store.contract';
+import { PostgresEventStore } from './postgres-event-store';
+
+eventStoreContract('PostgreSQL', async () => {
+  const db = await freshDatabase('es_contract');
+  return { store: new PostgresEventStore(db.pool), teardown: () => db.close() };
+});
+
+describe('PostgreSQL event store', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  beforeAll(async () => {
+    db = await freshDatabase('es_pg');
+    store = new PostgresEventStore(db.pool);
+  });
+  afterAll(() => db.close());
+
+  const event = (streamId: string): NewEvent => ({
+    type: 'CallMissed',
+    data: {},
+    metadata: { eventId: randomUUID(), streamId, tenantId: 't', occurredAt: new Date().toISOString(), correlationId: 'c', causationId: null },
+  });
+
+  it('never lets a global reader skip an event whose transaction commits late', async () => {
+    const slowStream = `lead-slow-${randomUUID()}`;
+    const fastStream = `lead-fast-${randomUUID()}`;
+    const start = (await store.readAll({ limit: 10000 })).at(-1)?.position;
+
+    // A writer takes its position first but commits last.
+    const slow = await db.pool.connect();
+    await slow.query('BEGIN');
+    await slow.query(
+      `INSERT INTO events (event_id, stream_id, stream_version, type, data, metadata) VALUES ($1, $2, 0, 'CallMissed', '{}', $3)`,
+      [randomUUID(), slowStream, JSON.stringify({ streamId: slowStream })],
+    );
+    await store.appendToStream(fastStream, [event(fastStream)], 'no_stream');
+
+    // While the slow transaction is open, the fast event is held back too: handing it out now would
+    // move a reader's checkpoint past the slow event's place.
+    expect(await store.readAll({ after: start, limit: 100 })).toEqual([]);
+
+    await slow.query('COMMIT');
+    slow.release();
+    const read = await store.readAll({ after: start, limit: 100 });
+    expect(read.map((e) => e.metadata.streamId)).toEqual([slowStream, fastStream]);
+  });
+
+  it('refuses to update, delete or truncate stored events', async () => {
+    const s = `lead-${randomUUID()}`;
+    await store.appendToStream(s, [event(s)], 'no_stream');
+    await expect(db.pool.query(`UPDATE events SET data = '{"x":1}' WHERE stream_id = $1`, [s])).rejects.toThrow(/append-only/);
+    await expect(db.pool.query('DELETE FROM events WHERE stream_id = $1', [s])).rejects.toThrow(/append-only/);
+    await expect(db.pool.query('TRUNCATE events')).rejects.toThrow(/append-only/);
+    expect((await store.readStream(s)).events).toHaveLength(1);
+  });
+
+  it('keeps one version sequence per stream under many concurrent writers', async () => {
+    const s = `lead-${randomUUID()}`;
+    await Promise.all(Array.from({ length: 20 }, () => store.appendToStream(s, [event(s)], 'any')));
+    const read = await store.readStream(s);
+    expect(read.events.map((e) => e.streamVersion)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+});

@@ -1,0 +1,141 @@
+import type { Pool, PoolClient } from 'pg';
+import {
+  type AppendResult,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  PartialDuplicateAppend,
+  type StoredEvent,
+  type StreamRead,
+  WrongExpectedVersion,
+} from '@naxio/domain';
+import { pollingSubscription } from './polling-subscription';
+import { checkExpectedVersion } from './expected-version';
+
+const NOTIFY_CHANNEL = 'naxio_events';
+const START = '0:0';
+
+type EventRow = {
+  position: number;
+  transaction_id: string;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  data: unknown;
+  metadata: StoredEvent['metadata'];
+  recorded_at: Date;
+};
+
+const toStored = (row: EventRow): StoredEvent => ({
+  type: row.type,
+  data: row.data,
+  metadata: row.metadata,
+  streamVersion: row.stream_version,
+  position: `${row.transaction_id}:${row.position}`,
+  recordedAt: row.recorded_at.toISOString(),
+});
+
+function parsePosition(position: string | undefined): [string, number] {
+  const [tx, pos] = (position ?? START).split(':');
+  if (!tx || !/^\d+$/.test(tx) || !pos || !/^\d+$/.test(pos)) throw new Error(`not a Postgres event position: ${position}`);
+  return [tx, Number(pos)];
+}
+
+async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function lockStream(client: PoolClient, streamId: string): Promise<number> {
+  await client.query('INSERT INTO streams (stream_id, version) VALUES ($1, -1) ON CONFLICT DO NOTHING', [streamId]);
+  const locked = await client.query<{ version: number }>('SELECT version FROM streams WHERE stream_id = $1 FOR UPDATE', [streamId]);
+  return locked.rows[0]!.version;
+}
+
+/** Already-stored ids make the append a no-op (a retried command); some-but-not-all is a bug. */
+async function findStored(client: PoolClient, streamId: string, events: NewEvent[]): Promise<EventRow[]> {
+  const ids = events.map((e) => e.metadata.eventId);
+  const found = await client.query<EventRow>('SELECT * FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY position', [ids]);
+  if (found.rowCount === 0) return [];
+  if (found.rowCount !== ids.length || found.rows.some((r) => r.stream_id !== streamId)) throw new PartialDuplicateAppend(streamId);
+  return found.rows;
+}
+
+async function insertEvents(client: PoolClient, streamId: string, version: number, events: NewEvent[]): Promise<EventRow[]> {
+  const values: unknown[] = [];
+  const rows = events.map((event, i) => {
+    values.push(event.metadata.eventId, streamId, version + 1 + i, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata));
+    const p = i * 6;
+    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6})`;
+  });
+  const inserted = await client.query<EventRow>(
+    `INSERT INTO events (event_id, stream_id, stream_version, type, data, metadata) VALUES ${rows.join(', ')} RETURNING *`,
+    values,
+  );
+  await client.query('UPDATE streams SET version = $2 WHERE stream_id = $1', [streamId, version + events.length]);
+  await client.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', '')`);
+  return inserted.rows;
+}
+
+export class PostgresEventStore implements EventStore {
+  constructor(private readonly pool: Pool) {}
+
+  async readStream(streamId: string): Promise<StreamRead> {
+    const result = await this.pool.query<EventRow>('SELECT * FROM events WHERE stream_id = $1 ORDER BY stream_version', [streamId]);
+    return { version: result.rows.length - 1, events: result.rows.map(toStored) };
+  }
+
+  async appendToStream(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('nothing to append');
+    return inTransaction(this.pool, async (client) => {
+      const version = await lockStream(client, streamId);
+      const stored = await findStored(client, streamId, events);
+      const last = stored.at(-1);
+      if (last) return { nextExpectedVersion: version, position: `${last.transaction_id}:${last.position}` };
+      if (!checkExpectedVersion(expected, version)) throw new WrongExpectedVersion(streamId, expected, version);
+      const inserted = await insertEvents(client, streamId, version, events);
+      const tail = inserted.at(-1)!;
+      return { nextExpectedVersion: version + events.length, position: `${tail.transaction_id}:${tail.position}` };
+    });
+  }
+
+  async readAll({ after, limit }: { after?: string; limit: number }): Promise<StoredEvent[]> {
+    const [tx, pos] = parsePosition(after);
+    const result = await this.pool.query<EventRow>(
+      `SELECT * FROM events
+        WHERE (transaction_id, position) > ($1::xid8, $2::bigint)
+          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY transaction_id, position
+        LIMIT $3`,
+      [tx, pos, limit],
+    );
+    return result.rows.map(toStored);
+  }
+
+  subscribeToAll(options: { after?: string; batchSize?: number }, handle: (events: StoredEvent[]) => Promise<void>) {
+    return pollingSubscription(this, options, handle, (wake) => this.listen(wake));
+  }
+
+  /** Wakes a subscription as soon as something commits, so latency is not the poll interval. */
+  private async listen(wake: () => void): Promise<() => Promise<void>> {
+    const client = await this.pool.connect();
+    client.on('notification', wake);
+    await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    return async () => {
+      client.off('notification', wake);
+      await client.query(`UNLISTEN ${NOTIFY_CHANNEL}`).catch(() => undefined);
+      client.release();
+    };
+  }
+}
