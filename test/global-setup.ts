@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { withTimeout } from './support/wait';
 
 /**
  * Finds the services integration specs need and says which it found. With a Docker engine,
@@ -11,7 +12,7 @@ async function dockerEngineAnswers(): Promise<boolean> {
   if (process.env.NAXIO_TEST_SERVICES === 'local') return false;
   try {
     const { getContainerRuntimeClient } = await import('testcontainers');
-    await Promise.race([getContainerRuntimeClient(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 5000))]);
+    await withTimeout(getContainerRuntimeClient(), 5000, () => 'no container runtime answered');
     return true;
   } catch {
     return false;

@@ -49,7 +49,7 @@ export function createEventCodec(versions: SchemaVersion[] = loadSchemaVersions(
   const byFingerprint = new Map(versions.map((v) => [v.fingerprint, v]));
   const latest = new Map<string, SchemaVersion>();
   for (const v of versions) if ((latest.get(v.eventType)?.version ?? 0) < v.version) latest.set(v.eventType, v);
-  const resolvers = new Map<string, avro.types.Type>();
+  const resolvers = new Map<string, ReturnType<avro.Type["createResolver"]>>();
 
   function writerFor(eventType: string): SchemaVersion {
     const writer = latest.get(eventType);

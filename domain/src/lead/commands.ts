@@ -8,7 +8,8 @@ export type RecordMissedCall = {
 /** Ask for the opening text: allowed once per lead, retried only after a failure we know of. */
 export type StartOpeningText = {
   type: 'StartOpeningText';
-  data: { attemptId: string; text: string };
+  /** `requestId` names what asked (the CallMissed event); attempts are numbered under it. */
+  data: { requestId: string; text: string };
 };
 
 export type ConfirmTextSent = {
@@ -26,6 +27,11 @@ export type RecordOptOut = {
   data: { source: OptOutSource; detail: string; attemptId?: string };
 };
 
-export type LeadCommand = RecordMissedCall | StartOpeningText | ConfirmTextSent | RecordTextFailure | RecordOptOut;
+export type RecordReply = {
+  type: 'RecordReply';
+  data: { messageId: string; callerPhone: string; tenantPhone: string; text: string; receivedAt: string };
+};
+
+export type LeadCommand = RecordMissedCall | StartOpeningText | ConfirmTextSent | RecordTextFailure | RecordOptOut | RecordReply;
 
 export type { TextKind };

@@ -15,7 +15,6 @@ function recordMissedCall(command: RecordMissedCall, state: LeadState): LeadEven
 function startOpeningText(command: StartOpeningText, state: LeadState): LeadEvent[] {
   if (state.status !== 'open' || state.optedOut || !state.callerPhone || !state.tenantPhone) return [];
   const attempts = attemptsOf(state, 'opening');
-  if (attempts.some((a) => a.attemptId === command.data.attemptId)) return [];
   // Only a failure we were told about may be retried: a pending attempt may already have reached the
   // phone, and a second opening text is worse for the contractor than a late one.
   const canRetry = attempts.every((a) => a.outcome === 'failed-retryable');
@@ -24,7 +23,7 @@ function startOpeningText(command: StartOpeningText, state: LeadState): LeadEven
     {
       type: 'TextSendAttempted',
       data: {
-        attemptId: command.data.attemptId,
+        attemptId: `${command.data.requestId}#${attempts.length + 1}`,
         attempt: attempts.length + 1,
         kind: 'opening',
         from: state.tenantPhone,
@@ -72,6 +71,9 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
     }
     case 'RecordOptOut':
       return recordOptOut(command, state);
+    case 'RecordReply':
+      // Telnyx retries a webhook it thinks we missed: one message, one event.
+      return state.replies.includes(command.data.messageId) ? [] : [{ type: 'ReplyReceived', data: command.data }];
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

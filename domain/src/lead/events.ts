@@ -45,7 +45,13 @@ export type LeadOptedOut = {
   data: { source: OptOutSource; detail: string };
 };
 
-export type LeadEvent = CallMissed | TextSendAttempted | TextSent | TextSendFailed | LeadOptedOut;
+/** The caller texted the contractor's number. Opens a lead when there is none. */
+export type ReplyReceived = {
+  type: 'ReplyReceived';
+  data: { messageId: string; callerPhone: string; tenantPhone: string; text: string; receivedAt: string };
+};
+
+export type LeadEvent = CallMissed | TextSendAttempted | TextSent | TextSendFailed | LeadOptedOut | ReplyReceived;
 export type LeadEventType = LeadEvent['type'];
 
 export const leadEventTypes: readonly LeadEventType[] = [
@@ -54,4 +60,5 @@ export const leadEventTypes: readonly LeadEventType[] = [
   'TextSent',
   'TextSendFailed',
   'LeadOptedOut',
+  'ReplyReceived',
 ];

@@ -15,7 +15,7 @@ const missed = (callSessionId: string, repeatCall = false): CallMissed => ({
   type: 'CallMissed',
   data: { callSessionId, callerPhone: caller, tenantPhone, reason: 'timeout', calledAt: '2026-11-28T15:00:00.000Z', repeatCall },
 });
-const startText = (attemptId: string): LeadCommand => ({ type: 'StartOpeningText', data: { attemptId, text: 'Hi' } });
+const startText = (requestId: string): LeadCommand => ({ type: 'StartOpeningText', data: { requestId, text: 'Hi' } });
 const attempted = (attemptId: string, attempt = 1): TextSendAttempted => ({
   type: 'TextSendAttempted',
   data: { attemptId, attempt, kind: 'opening', from: tenantPhone, to: caller, text: 'Hi' },
@@ -38,7 +38,7 @@ describe('lead decider: missed calls', () => {
 
 describe('lead decider: the opening text', () => {
   it('is attempted for an open lead', () =>
-    spec.given([missed('c1')]).when(startText('a1')).then([attempted('a1')]));
+    spec.given([missed('c1')]).when(startText('r')).then([attempted('r#1')]));
 
   it('is never attempted twice, even after three calls in two minutes', () =>
     spec.given([missed('c1'), attempted('a1'), missed('c2', true), missed('c3', true)]).when(startText('a2')).thenNothingHappens());
@@ -47,7 +47,7 @@ describe('lead decider: the opening text', () => {
     spec.given([missed('c1'), attempted('a1')]).when(startText('a2')).thenNothingHappens());
 
   it('is retried after a failure the vendor reported as transient', () =>
-    spec.given([missed('c1'), attempted('a1'), failed('a1', true)]).when(startText('a2')).then([attempted('a2', 2)]));
+    spec.given([missed('c1'), attempted('r#1'), failed('r#1', true)]).when(startText('r')).then([attempted('r#2', 2)]));
 
   it('is not retried after a permanent failure', () =>
     spec.given([missed('c1'), attempted('a1'), failed('a1', false)]).when(startText('a2')).thenNothingHappens());
@@ -92,4 +92,19 @@ describe('lead decider: carrier opt-out', () => {
       .given([missed('c1'), { type: 'LeadOptedOut', data: { source: 'carrier-block', detail: 'blocked' } }, missed('c2', true)])
       .when(startText('a2'))
       .thenNothingHappens());
+});
+
+describe('lead decider: replies', () => {
+  const reply = (messageId: string): LeadCommand => ({
+    type: 'RecordReply',
+    data: { messageId, callerPhone: caller, tenantPhone, text: 'AC is out', receivedAt: '2026-11-28T15:01:00.000Z' },
+  });
+  const received = (messageId: string): LeadEvent => ({ type: 'ReplyReceived', data: { ...(reply(messageId).data as { messageId: string; callerPhone: string; tenantPhone: string; text: string; receivedAt: string }) } });
+
+  it('records a reply to the text-back', () => spec.given([missed('c1'), attempted('r#1')]).when(reply('m1')).then([received('m1')]));
+
+  it('opens a lead for a text with no call before it', () => spec.given([]).when(reply('m1')).then([received('m1')]));
+
+  it('records one message once, however often Telnyx delivers it', () =>
+    spec.given([missed('c1'), received('m1')]).when(reply('m1')).thenNothingHappens());
 });

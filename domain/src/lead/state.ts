@@ -12,6 +12,7 @@ export type LeadState = {
   callerPhone: string | null;
   tenantPhone: string | null;
   callSessions: readonly string[];
+  replies: readonly string[];
   optedOut: boolean;
   attempts: readonly Attempt[];
 };
@@ -21,6 +22,7 @@ export const initialLeadState = (): LeadState => ({
   callerPhone: null,
   tenantPhone: null,
   callSessions: [],
+  replies: [],
   optedOut: false,
   attempts: [],
 });
@@ -50,6 +52,14 @@ export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
       return settle(state, event.data.attemptId, event.data.retryable ? 'failed-retryable' : 'failed');
     case 'LeadOptedOut':
       return { ...state, optedOut: true };
+    case 'ReplyReceived':
+      return {
+        ...state,
+        status: 'open',
+        callerPhone: event.data.callerPhone,
+        tenantPhone: event.data.tenantPhone,
+        replies: [...state.replies, event.data.messageId],
+      };
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -38,6 +38,13 @@ export type StreamRead = { version: number; events: StoredEvent[] };
 
 export type Subscription = { stop(): Promise<void> };
 
+export type SubscribeOptions = {
+  after?: string;
+  batchSize?: number;
+  /** A failed read or handler is retried from the same position; this hears about each failure. */
+  onError?: (error: unknown) => void;
+};
+
 export interface EventStore {
   readStream(streamId: string): Promise<StreamRead>;
   appendToStream(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult>;
@@ -45,7 +52,7 @@ export interface EventStore {
   readAll(options: { after?: string; limit: number }): Promise<StoredEvent[]>;
   /** Calls `handle` with each batch in global order; the next batch waits for the previous one. */
   subscribeToAll(
-    options: { after?: string; batchSize?: number },
+    options: SubscribeOptions,
     handle: (events: StoredEvent[]) => Promise<void>,
   ): Subscription;
 }

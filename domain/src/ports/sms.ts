@@ -14,7 +14,9 @@ export type SmsOutcome =
   /** The request was refused for good (bad number, bad sender). */
   | { outcome: 'rejected'; code: string; detail: string }
   /** Nothing was sent and a later try may work (rate limit, vendor outage, network). */
-  | { outcome: 'unavailable'; code: string; detail: string };
+  | { outcome: 'unavailable'; code: string; detail: string }
+  /** The request may or may not have reached the vendor (a timeout): only a delivery receipt can tell. */
+  | { outcome: 'unknown'; detail: string };
 
 export interface SmsGateway {
   send(sms: OutgoingSms): Promise<SmsOutcome>;

@@ -3,7 +3,11 @@ import { eventIdFor } from '../ids';
 
 /** Facts a command brings from outside: the domain never reads the clock or makes ids itself. */
 export type CommandContext = {
-  /** Unique per command and stable across retries of it (e.g. the webhook id): event ids derive from it. */
+  /**
+   * Names the command, stable across retries of it (e.g. the webhook id). Event ids derive from it and
+   * the stream version they land at: a retry after a lost reply stores nothing twice, while the same
+   * command decided again on a newer history gets fresh ids.
+   */
   commandId: string;
   tenantId: string;
   now: Date;
@@ -36,7 +40,7 @@ export async function handleCommand<C, E extends { type: string; data: unknown }
       type: event.type,
       data: event.data,
       metadata: {
-        eventId: eventIdFor(context.commandId, index),
+        eventId: eventIdFor(context.commandId, version + 1 + index),
         streamId,
         tenantId: context.tenantId,
         occurredAt: context.now.toISOString(),

@@ -5,6 +5,7 @@ import {
   type NewEvent,
   PartialDuplicateAppend,
   type StoredEvent,
+  type SubscribeOptions,
   type StreamRead,
   WrongExpectedVersion,
 } from '@naxio/domain';
@@ -50,10 +51,10 @@ export class InMemoryEventStore implements EventStore {
     return this.all.slice(from, from + limit);
   }
 
-  subscribeToAll(options: { after?: string; batchSize?: number }, handle: (events: StoredEvent[]) => Promise<void>) {
+  subscribeToAll(options: SubscribeOptions, handle: (events: StoredEvent[]) => Promise<void>) {
     return pollingSubscription(this, options, handle, async (wake) => {
       this.listeners.add(wake);
       return async () => void this.listeners.delete(wake);
-    });
+    }, options.onError);
   }
 }

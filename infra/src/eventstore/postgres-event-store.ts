@@ -6,6 +6,7 @@ import {
   type NewEvent,
   PartialDuplicateAppend,
   type StoredEvent,
+  type SubscribeOptions,
   type StreamRead,
   WrongExpectedVersion,
 } from '@naxio/domain';
@@ -123,8 +124,8 @@ export class PostgresEventStore implements EventStore {
     return result.rows.map(toStored);
   }
 
-  subscribeToAll(options: { after?: string; batchSize?: number }, handle: (events: StoredEvent[]) => Promise<void>) {
-    return pollingSubscription(this, options, handle, (wake) => this.listen(wake));
+  subscribeToAll(options: SubscribeOptions, handle: (events: StoredEvent[]) => Promise<void>) {
+    return pollingSubscription(this, options, handle, (wake) => this.listen(wake), options.onError);
   }
 
   /** Wakes a subscription as soon as something commits, so latency is not the poll interval. */

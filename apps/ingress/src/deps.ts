@@ -1,0 +1,10 @@
+import type Telnyx from 'telnyx';
+import type { Clock, EventStore, TenantDirectory } from '@naxio/domain';
+
+export type IngressDeps = {
+  store: EventStore;
+  tenants: TenantDirectory;
+  clock: Clock;
+  /** Used only to verify webhook signatures with Telnyx's public key. */
+  telnyx: Telnyx;
+};

@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { DomainRuleViolated, type LeadCommand, leadDecider } from '@naxio/domain';
+import { type CommandContext, handleCommand, leadStreamId } from '@naxio/infra';
+import { IngressError } from '../errors';
+import type { IngressDeps } from '../deps';
+import { e164, parseOrThrow, type TelnyxEnvelope, verifiedEnvelope } from './telnyx-envelope';
+
+const inboundMessage = z.object({
+  id: z.string().min(1).max(200),
+  direction: z.literal('inbound'),
+  from: z.object({ phone_number: z.string().min(1).max(200) }),
+  to: z.array(z.object({ phone_number: e164 })).min(1),
+  text: z.string().max(10_000).default(''),
+  received_at: z.string().datetime({ offset: true }).nullable().optional(),
+});
+
+const outboundReceipt = z.object({ id: z.string().min(1).max(200), direction: z.literal('outbound') });
+
+/** The texter put these on the message's webhook_url, so a receipt can say which attempt it confirms. */
+const receiptQuery = z.object({ lead: z.string().min(1).max(200), attempt: z.string().min(1).max(300) });
+
+const contextFor = (deps: IngressDeps, envelope: TelnyxEnvelope, tenantId: string): CommandContext => ({
+  commandId: `telnyx:${envelope.data.id}`,
+  tenantId,
+  now: deps.clock.now(),
+  correlationId: envelope.data.id,
+  causationId: null,
+});
+
+async function recordReply(deps: IngressDeps, envelope: TelnyxEnvelope) {
+  const message = parseOrThrow(inboundMessage, envelope.data.payload, 'message.received payload');
+  const tenantPhone = message.to[0]!.phone_number;
+  const tenant = await deps.tenants.byPhoneNumber(tenantPhone);
+  if (!tenant) throw new IngressError('unknown_tenant_number', `${tenantPhone} belongs to no tenant`);
+  if (!e164.safeParse(message.from.phone_number).success) return { status: 'ignored', reason: 'sender is not a phone number' };
+  const leadId = leadStreamId(tenant.id, message.from.phone_number);
+  const command: LeadCommand = {
+    type: 'RecordReply',
+    data: {
+      messageId: message.id,
+      callerPhone: message.from.phone_number,
+      tenantPhone,
+      text: message.text,
+      receivedAt: message.received_at ?? envelope.data.occurred_at,
+    },
+  };
+  const { events } = await handleCommand(deps.store, leadDecider, leadId, command, contextFor(deps, envelope, tenant.id));
+  return { status: events.length > 0 ? 'recorded' : 'duplicate', leadId };
+}
+
+/** `message.sent` proves an attempt left Telnyx even if the texter died before recording it. */
+async function confirmFromReceipt(deps: IngressDeps, envelope: TelnyxEnvelope, query: unknown) {
+  const receipt = parseOrThrow(outboundReceipt, envelope.data.payload, 'message.sent payload');
+  const ids = receiptQuery.safeParse(query);
+  if (!ids.success) return { status: 'ignored', reason: 'receipt for a message we did not tag' };
+  const { events: history } = await deps.store.readStream(ids.data.lead);
+  const tenantId = history[0]?.metadata.tenantId;
+  if (!tenantId) return { status: 'ignored', reason: 'receipt for an unknown lead' };
+  const command: LeadCommand = { type: 'ConfirmTextSent', data: { attemptId: ids.data.attempt, messageId: receipt.id, confirmedBy: 'receipt' } };
+  try {
+    const { events } = await handleCommand(deps.store, leadDecider, ids.data.lead, command, contextFor(deps, envelope, tenantId));
+    return { status: events.length > 0 ? 'recorded' : 'duplicate', leadId: ids.data.lead };
+  } catch (error) {
+    if (error instanceof DomainRuleViolated) return { status: 'ignored', reason: error.message };
+    throw error;
+  }
+}
+
+export function messagingRoute(app: FastifyInstance, deps: IngressDeps): void {
+  app.post('/webhooks/telnyx/messaging', async (request: FastifyRequest) => {
+    const envelope = await verifiedEnvelope(deps.telnyx, request.body as Buffer, request.headers);
+    switch (envelope.data.event_type) {
+      case 'message.received':
+        return recordReply(deps, envelope);
+      case 'message.sent':
+        return confirmFromReceipt(deps, envelope, request.query);
+      default:
+        return { status: 'ignored', reason: `${envelope.data.event_type} needs no action` };
+    }
+  });
+}

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { leadDecider } from '@naxio/domain';
+import { handleCommand, leadStreamId } from '@naxio/infra';
+import { IngressError } from '../errors';
+import type { IngressDeps } from '../deps';
+import { classifyVoiceWebhook } from './missed-call';
+import { verifiedEnvelope } from './telnyx-envelope';
+
+export function voiceRoute(app: FastifyInstance, deps: IngressDeps): void {
+  app.post('/webhooks/telnyx/voice', async (request) => {
+    const envelope = await verifiedEnvelope(deps.telnyx, request.body as Buffer, request.headers);
+    const verdict = classifyVoiceWebhook(envelope);
+    if (verdict.kind === 'ignored') return { status: 'ignored', reason: verdict.reason };
+
+    const { call } = verdict;
+    // A hangup does not say which way the call went; the side that is a tenant's number does. Our own
+    // callbacks are dialled from a tenant number, so they arrive here with the tenant as `from`.
+    const tenant = await deps.tenants.byPhoneNumber(call.tenantPhone);
+    if (!tenant && (await deps.tenants.byPhoneNumber(call.callerPhone))) return { status: 'ignored', reason: 'outbound call' };
+    if (!tenant) throw new IngressError('unknown_tenant_number', `${call.tenantPhone} belongs to no tenant`);
+    const leadId = leadStreamId(tenant.id, call.callerPhone);
+    const { events } = await handleCommand(deps.store, leadDecider, leadId, { type: 'RecordMissedCall', data: call }, {
+      commandId: `telnyx:${envelope.data.id}`,
+      tenantId: tenant.id,
+      now: deps.clock.now(),
+      correlationId: envelope.data.id,
+      causationId: null,
+    });
+    return { status: events.length > 0 ? 'recorded' : 'duplicate', leadId };
+  });
+}

@@ -1,0 +1,132 @@
+// The Telnyx-shaped /v2 API: messages (send, retrieve) and a recording stub of Call Control.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseJsonObject, readBody, sendJson } from './http-io';
+import { messagePayload, outboundMessagePayload, type OutboundMessageRecord } from './message-payloads';
+import type { SandboxState } from './sandbox-state';
+import { parseSendRequest } from './send-request';
+import { telnyxErrors, type TelnyxErrorResponse } from './telnyx-errors';
+
+export interface ApiDeps {
+  state: SandboxState;
+  apiKey: string;
+  profileDeliveryReceipts: boolean;
+  /** Called once a message is accepted and answered; reports message.sent / message.finalized. */
+  onMessageAccepted(record: OutboundMessageRecord, receiptUrl: string | undefined): void;
+}
+
+interface ApiAnswer {
+  status: number;
+  body: unknown;
+}
+
+const fromError = (error: TelnyxErrorResponse): ApiAnswer => ({ status: error.status, body: error.body });
+
+/** Handles a request whose path starts with /v2 (the part after it is `route`). */
+export async function handleApiRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  route: string,
+  deps: ApiDeps,
+): Promise<void> {
+  const arrivedAt = Date.now();
+  const raw = await readBody(req);
+  if (req.headers.authorization !== `Bearer ${deps.apiKey}`) {
+    const error = telnyxErrors.authenticationFailed();
+    sendJson(res, error.status, error.body);
+    return;
+  }
+  const answer = await routeApiRequest(req.method ?? 'GET', route, raw, arrivedAt, deps);
+  sendJson(res, answer.status, answer.body);
+  if (answer.afterResponse) answer.afterResponse();
+}
+
+type RoutedAnswer = ApiAnswer & { afterResponse?: () => void };
+
+async function routeApiRequest(
+  method: string,
+  route: string,
+  raw: string,
+  arrivedAt: number,
+  deps: ApiDeps,
+): Promise<RoutedAnswer> {
+  if (method === 'POST' && route === '/messages') return sendMessage(raw, arrivedAt, deps);
+
+  const retrieve = /^\/messages\/([^/]+)$/.exec(route);
+  if (method === 'GET' && retrieve?.[1]) {
+    const record = deps.state.message(decodeURIComponent(retrieve[1]));
+    return record
+      ? { status: 200, body: { data: messagePayload(record, deps.state.account) } }
+      : fromError(telnyxErrors.resourceNotFound());
+  }
+
+  if (method === 'POST' && route === '/calls') return dial(raw, arrivedAt, deps);
+
+  const action = /^\/calls\/([^/]+)\/actions\/([a-z_]+)$/.exec(route);
+  if (method === 'POST' && action?.[1] && action[2]) {
+    const body = parseJsonObject(raw);
+    if (!body) return fromError(telnyxErrors.malformedRequest());
+    const callControlId = decodeURIComponent(action[1]);
+    deps.state.callCommands.push({ callControlId, action: action[2], body, receivedAt: arrivedAt });
+    return { status: 200, body: { data: { result: 'ok' } } };
+  }
+
+  return fromError(telnyxErrors.resourceNotFound());
+}
+
+function sendMessage(raw: string, arrivedAt: number, deps: ApiDeps): RoutedAnswer {
+  const { state } = deps;
+  const injected = state.takeInjectedFailure();
+  if (injected !== undefined) return fromError(telnyxErrors.injected(injected));
+
+  const body = parseJsonObject(raw);
+  if (!body) return fromError(telnyxErrors.malformedRequest());
+  const parsed = parseSendRequest(body, state.ownedNumbers);
+  if (!parsed.ok) return fromError(parsed.error);
+  const request = parsed.request;
+  // Block rules are checked after validation, like Telnyx, so a malformed send never reads as opted out.
+  if (state.isBlocked(request.to)) return fromError(telnyxErrors.blockedByStopMessage(request.from, request.to));
+
+  const record: OutboundMessageRecord = {
+    direction: 'outbound',
+    id: randomUUID(),
+    from: request.from,
+    to: request.to,
+    text: request.text,
+    messagingProfileId: request.messagingProfileId ?? state.account.messagingProfileId,
+    webhookUrl: request.webhookUrl,
+    webhookFailoverUrl: request.webhookFailoverUrl,
+    status: 'queued',
+    tags: [],
+    receivedAt: new Date(arrivedAt),
+    sentAt: null,
+    completedAt: null,
+  };
+  state.recordSent(record, arrivedAt);
+  // Telnyx's URL hierarchy: the message's own URL, else the messaging profile's, else none.
+  const profileUrl = request.useProfileWebhooks && deps.profileDeliveryReceipts ? state.webhookUrls.messaging : undefined;
+  const receiptUrl = request.webhookUrl ?? profileUrl;
+  return {
+    status: 200,
+    body: { data: outboundMessagePayload(record, state.account) },
+    afterResponse: () => deps.onMessageAccepted(record, receiptUrl),
+  };
+}
+
+// Outbound calls are only recorded: the sandbox plays no network events for them (yet).
+function dial(raw: string, arrivedAt: number, deps: ApiDeps): ApiAnswer {
+  const body = parseJsonObject(raw);
+  if (!body) return fromError(telnyxErrors.malformedRequest());
+  for (const field of ['connection_id', 'to', 'from'] as const) {
+    if (typeof body[field] !== 'string' || body[field] === '') return fromError(telnyxErrors.missingParameter(`/${field}`));
+  }
+  const call = {
+    call_control_id: `v3:${randomUUID().replace(/-/g, '')}`,
+    call_leg_id: randomUUID(),
+    call_session_id: randomUUID(),
+    is_alive: false,
+    record_type: 'call',
+  };
+  deps.state.callCommands.push({ callControlId: call.call_control_id, action: 'dial', body, receivedAt: arrivedAt });
+  return { status: 200, body: { data: call } };
+}

@@ -1,0 +1,2 @@
+export * from './send-opening-text';
+export * from './texter';

@@ -1,0 +1,25 @@
+import { Kafka, logLevel } from 'kafkajs';
+
+export const LEAD_EVENTS_TOPIC = 'lead-events';
+export const DEFAULT_PARTITIONS = 6;
+
+export function createKafka(clientId: string, brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',')): Kafka {
+  return new Kafka({
+    clientId,
+    brokers,
+    logLevel: logLevel.ERROR,
+    // A broker restart must not kill our processes: keep retrying, with a ceiling on the wait.
+    retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: 20 },
+  });
+}
+
+/** Creating a topic that exists is harmless; every process calls this on start. */
+export async function ensureTopic(kafka: Kafka, topic: string, numPartitions = DEFAULT_PARTITIONS): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({ topics: [{ topic, numPartitions, replicationFactor: 1 }], waitForLeaders: true });
+  } finally {
+    await admin.disconnect();
+  }
+}

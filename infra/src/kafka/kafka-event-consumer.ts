@@ -1,0 +1,56 @@
+import type { Consumer, Kafka } from 'kafkajs';
+import type { EventConsumer, StoredEvent } from '@naxio/domain';
+import type { EventCodec } from '@naxio/schemas';
+
+const MAX_BACKOFF_MS = 5000;
+
+export type ConsumerLog = (message: string, error?: unknown) => void;
+
+/**
+ * One consumer group's loop: decode, hand to the handler, and only then let the offset be committed.
+ * A failing handler is retried in place with backoff rather than skipped, so nothing accepted is lost
+ * and a lead's events are never handled out of order; handlers are idempotent, so the redelivery
+ * after a crash is harmless.
+ */
+export class KafkaEventConsumer implements EventConsumer {
+  private readonly consumer: Consumer;
+  private stopping = false;
+
+  constructor(
+    kafka: Kafka,
+    readonly groupId: string,
+    private readonly topic: string,
+    private readonly codec: EventCodec,
+    private readonly log: ConsumerLog = () => undefined,
+  ) {
+    this.consumer = kafka.consumer({ groupId, sessionTimeout: 10000, heartbeatInterval: 1000 });
+  }
+
+  async start(handle: (event: StoredEvent) => Promise<void>): Promise<void> {
+    await this.consumer.connect();
+    // A new group reads from the beginning: events published before it first joined are still its work.
+    await this.consumer.subscribe({ topic: this.topic, fromBeginning: true });
+    await this.consumer.run({
+      eachMessage: async ({ message, heartbeat }) => {
+        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString()]));
+        const event = this.codec.decode(message.value ?? Buffer.alloc(0), headers);
+        for (let attempt = 1; !this.stopping; attempt++) {
+          try {
+            return await handle(event);
+          } catch (error) {
+            this.log(`${this.groupId}: ${event.type} ${event.metadata.eventId} failed (attempt ${attempt})`, error);
+            await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt)));
+            await heartbeat();
+          }
+        }
+        // Stopping mid-retry: throwing keeps the offset uncommitted, so the next start gets it again.
+        throw new Error(`${this.groupId} stopped before ${event.metadata.eventId} was handled`);
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.consumer.disconnect();
+  }
+}
