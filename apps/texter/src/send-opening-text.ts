@@ -69,16 +69,10 @@ export async function sendOpeningText(deps: TexterDeps, event: StoredEvent): Pro
     deps.log?.(`texter: lead ${leadId} belongs to unknown tenant ${tenantId}; nothing sent`);
     return;
   }
-  const context = (commandId: string, causationId: string): CommandContext => ({
-    commandId,
-    tenantId,
-    now: deps.clock.now(),
-    correlationId,
-    causationId,
-  });
+  const context = (): CommandContext => ({ tenantId, now: deps.clock.now(), correlationId, causationId: eventId });
 
   const { text } = renderOpeningText(tenant, new Date(call.calledAt));
-  const started = await handleCommand(deps.store, leadDecider, leadId, { type: 'StartOpeningText', data: { requestId: eventId, text } }, context(`opening:${eventId}`, eventId));
+  const started = await handleCommand(deps.store, leadDecider, leadId, { type: 'StartOpeningText', data: { requestId: eventId, text } }, context());
   const attempt = started.events.find((e): e is TextSendAttempted => e.type === 'TextSendAttempted');
   if (!attempt) return;
 
@@ -90,6 +84,6 @@ export async function sendOpeningText(deps: TexterDeps, event: StoredEvent): Pro
     ...(deps.receiptBaseUrl ? { receiptUrl: receiptUrl(deps.receiptBaseUrl, leadId, attemptId) } : {}),
   });
   const command = outcomeCommand(attemptId, result);
-  if (command) await handleCommand(deps.store, leadDecider, leadId, command, context(`outcome:${attemptId}`, eventId));
+  if (command) await handleCommand(deps.store, leadDecider, leadId, command, context());
   if (result.outcome === 'unavailable') throw new TransientSendFailure(`opening text to lead ${leadId} failed: ${result.detail}`);
 }

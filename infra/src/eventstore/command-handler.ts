@@ -1,14 +1,8 @@
 import { type Decider, type EventStore, type NewEvent, WrongExpectedVersion } from '@naxio/domain';
-import { eventIdFor } from '../ids';
+import { randomUUID } from 'node:crypto';
 
 /** Facts a command brings from outside: the domain never reads the clock or makes ids itself. */
 export type CommandContext = {
-  /**
-   * Names the command, stable across retries of it (e.g. the webhook id). Event ids derive from it and
-   * the stream version they land at: a retry after a lost reply stores nothing twice, while the same
-   * command decided again on a newer history gets fresh ids.
-   */
-  commandId: string;
   tenantId: string;
   now: Date;
   correlationId: string;
@@ -21,8 +15,12 @@ const MAX_CONFLICT_RETRIES = 5;
 
 /**
  * The one piece of glue between a decider and the store: load the stream, fold, decide, append with
- * the version we read. Another writer in between means we decide again on the newer history; ids
- * derived from the command make a repeated command (a redelivery) append nothing new.
+ * the version we read. Another writer in between means we decide again on the newer history.
+ *
+ * Event ids are fresh on purpose. The decider is what makes a repeated command (a webhook retry, a
+ * redelivery) decide nothing; the expected version is what makes two concurrent writers conflict.
+ * Ids derived from the command would let the loser of such a race "succeed" as an idempotent no-op
+ * and believe it had claimed, say, the right to send a text.
  */
 export async function handleCommand<C, E extends { type: string; data: unknown }, S>(
   store: EventStore,
@@ -36,11 +34,11 @@ export async function handleCommand<C, E extends { type: string; data: unknown }
     const state = history.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
     const decided = decider.decide(command, state);
     if (decided.length === 0) return { events: [], nextExpectedVersion: version };
-    const toAppend: NewEvent[] = decided.map((event, index) => ({
+    const toAppend: NewEvent[] = decided.map((event) => ({
       type: event.type,
       data: event.data,
       metadata: {
-        eventId: eventIdFor(context.commandId, version + 1 + index),
+        eventId: randomUUID(),
         streamId,
         tenantId: context.tenantId,
         occurredAt: context.now.toISOString(),

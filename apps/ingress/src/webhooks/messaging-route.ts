@@ -21,7 +21,6 @@ const outboundReceipt = z.object({ id: z.string().min(1).max(200), direction: z.
 const receiptQuery = z.object({ lead: z.string().min(1).max(200), attempt: z.string().min(1).max(300) });
 
 const contextFor = (deps: IngressDeps, envelope: TelnyxEnvelope, tenantId: string): CommandContext => ({
-  commandId: `telnyx:${envelope.data.id}`,
   tenantId,
   now: deps.clock.now(),
   correlationId: envelope.data.id,

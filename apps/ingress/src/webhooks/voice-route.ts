@@ -20,7 +20,6 @@ export function voiceRoute(app: FastifyInstance, deps: IngressDeps): void {
     if (!tenant) throw new IngressError('unknown_tenant_number', `${call.tenantPhone} belongs to no tenant`);
     const leadId = leadStreamId(tenant.id, call.callerPhone);
     const { events } = await handleCommand(deps.store, leadDecider, leadId, { type: 'RecordMissedCall', data: call }, {
-      commandId: `telnyx:${envelope.data.id}`,
       tenantId: tenant.id,
       now: deps.clock.now(),
       correlationId: envelope.data.id,
