@@ -30,6 +30,8 @@ export class KafkaEventConsumer implements EventConsumer {
     await this.consumer.connect();
     // A new group reads from the beginning: events published before it first joined are still its work.
     await this.consumer.subscribe({ topic: this.topic, fromBeginning: true });
+    // Resolve once partitions are assigned, so callers know the group is really consuming.
+    const joined = new Promise<void>((resolve) => this.consumer.on(this.consumer.events.GROUP_JOIN, () => resolve()));
     await this.consumer.run({
       eachMessage: async ({ message, heartbeat }) => {
         const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString()]));
@@ -47,6 +49,7 @@ export class KafkaEventConsumer implements EventConsumer {
         throw new Error(`${this.groupId} stopped before ${event.metadata.eventId} was handled`);
       },
     });
+    await joined;
   }
 
   async stop(): Promise<void> {

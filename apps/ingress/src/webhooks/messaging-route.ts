@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { DomainRuleViolated, type LeadCommand, leadDecider } from '@naxio/domain';
+import { type LeadCommand, leadDecider } from '@naxio/domain';
 import { type CommandContext, handleCommand, leadStreamId } from '@naxio/infra';
 import { IngressError } from '../errors';
 import type { IngressDeps } from '../deps';
@@ -54,16 +54,18 @@ async function confirmFromReceipt(deps: IngressDeps, envelope: TelnyxEnvelope, q
   const ids = receiptQuery.safeParse(query);
   if (!ids.success) return { status: 'ignored', reason: 'receipt for a message we did not tag' };
   const { events: history } = await deps.store.readStream(ids.data.lead);
-  const tenantId = history[0]?.metadata.tenantId;
-  if (!tenantId) return { status: 'ignored', reason: 'receipt for an unknown lead' };
+  const attempt = history.find((e) => e.type === 'TextSendAttempted' && (e.data as { attemptId: string }).attemptId === ids.data.attempt);
+  if (!attempt) return { status: 'ignored', reason: 'receipt for an attempt this lead does not have' };
+  // The confirmation belongs to the attempt's story (the missed call that caused it), not the receipt's.
+  const context: CommandContext = {
+    tenantId: attempt.metadata.tenantId,
+    now: deps.clock.now(),
+    correlationId: attempt.metadata.correlationId,
+    causationId: attempt.metadata.eventId,
+  };
   const command: LeadCommand = { type: 'ConfirmTextSent', data: { attemptId: ids.data.attempt, messageId: receipt.id, confirmedBy: 'receipt' } };
-  try {
-    const { events } = await handleCommand(deps.store, leadDecider, ids.data.lead, command, contextFor(deps, envelope, tenantId));
-    return { status: events.length > 0 ? 'recorded' : 'duplicate', leadId: ids.data.lead };
-  } catch (error) {
-    if (error instanceof DomainRuleViolated) return { status: 'ignored', reason: error.message };
-    throw error;
-  }
+  const { events } = await handleCommand(deps.store, leadDecider, ids.data.lead, command, context);
+  return { status: events.length > 0 ? 'recorded' : 'duplicate', leadId: ids.data.lead };
 }
 
 export function messagingRoute(app: FastifyInstance, deps: IngressDeps): void {
