@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { withTimeout } from './support/wait';
+import { withTimeout } from '../infra/src/wait';
 
 /**
  * Finds the services integration specs need and says which it found. With a Docker engine,

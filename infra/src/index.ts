@@ -15,3 +15,5 @@ export * from './tenants/postgres-tenant-directory';
 export * from './telnyx/telnyx-client';
 export * from './telnyx/telnyx-sms-gateway';
 export * from './telnyx/in-memory-sms-gateway';
+export * from './runtime-env';
+export * from './wait';

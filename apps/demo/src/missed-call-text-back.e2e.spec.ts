@@ -3,7 +3,7 @@ import { renderOpeningText } from '@naxio/domain';
 import { leadStreamId } from '@naxio/infra';
 import { freshDatabase } from '../../../test/support/postgres';
 import { freshTopic, kafkaBrokers } from '../../../test/support/kafka';
-import { eventually } from '../../../test/support/wait';
+import { eventually } from '@naxio/infra';
 import { type LocalSystem, startLocalSystem } from './local-system';
 
 let system: LocalSystem;

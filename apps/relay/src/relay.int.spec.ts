@@ -4,7 +4,7 @@ import { createKafka, KafkaEventPublisher, PostgresCheckpointStore, PostgresEven
 import { createEventCodec } from '@naxio/schemas';
 import { freshDatabase, type TestDatabase } from '../../../test/support/postgres';
 import { freshTopic, kafkaBrokers, tapTopic } from '../../../test/support/kafka';
-import { eventually } from '../../../test/support/wait';
+import { eventually } from '@naxio/infra';
 import { startRelay } from './relay';
 
 const codec = createEventCodec();

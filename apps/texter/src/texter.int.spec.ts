@@ -14,7 +14,7 @@ import { leadDecider } from '@naxio/domain';
 import { buildIngress } from '@naxio/ingress';
 import { startTelnyxSandbox, type TelnyxSandbox } from '@naxio/telnyx-sandbox';
 import { freshDatabase, type TestDatabase } from '../../../test/support/postgres';
-import { eventually } from '../../../test/support/wait';
+import { eventually } from '@naxio/infra';
 import { sendOpeningText, type TexterDeps, TransientSendFailure } from './send-opening-text';
 
 const TENANT_PHONE = '+15125550100';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { withTimeout } from '../../../test/support/wait';
+import { withTimeout } from '../wait';
 import { type EventStore, type NewEvent, PartialDuplicateAppend, type StoredEvent, WrongExpectedVersion } from '@naxio/domain';
 
 /**

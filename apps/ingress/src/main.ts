@@ -1,0 +1,28 @@
+import { systemClock } from '@naxio/domain';
+import { createPool, createTelnyxClient, migrate, PostgresEventStore, PostgresTenantDirectory, runtimeEnv, stopOnSignal } from '@naxio/infra';
+import { buildIngress } from './app';
+
+// Receives Telnyx webhooks: PORT, DATABASE_URL, TELNYX_PUBLIC_KEY (base64 Ed25519 key from the portal).
+async function main() {
+  const publicKey = process.env.TELNYX_PUBLIC_KEY;
+  if (!publicKey) throw new Error('TELNYX_PUBLIC_KEY is not set: webhooks cannot be verified without it');
+  const pool = createPool(runtimeEnv().databaseUrl);
+  await migrate(pool);
+  const app = await buildIngress({
+    store: new PostgresEventStore(pool),
+    tenants: new PostgresTenantDirectory(pool),
+    clock: systemClock,
+    telnyx: createTelnyxClient({ apiKey: process.env.TELNYX_API_KEY ?? 'verify-only', publicKey }),
+    logger: true,
+  });
+  await app.listen({ port: Number(process.env.PORT ?? 3000), host: process.env.HOST ?? '0.0.0.0' });
+  stopOnSignal(async () => {
+    await app.close();
+    await pool.end();
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
