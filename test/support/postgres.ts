@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
-import { createPool, ensureDatabase, migrate } from '@naxio/infra';
+import { createPool, dropDatabase, ensureDatabase, migrate } from '@naxio/infra';
 
 export type TestDatabase = { url: string; pool: Pool; close(): Promise<void> };
 
@@ -20,15 +20,4 @@ export async function freshDatabase(label: string): Promise<TestDatabase> {
       await dropDatabase(url);
     },
   };
-}
-
-async function dropDatabase(url: string): Promise<void> {
-  const { Client } = await import('pg');
-  const admin = new URL(url);
-  const name = admin.pathname.slice(1);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
-  await client.end();
 }

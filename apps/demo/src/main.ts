@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { leadStreamId, runtimeEnv, createKafka } from '@naxio/infra';
+import { createKafka, dropDatabase, leadStreamId, runtimeEnv } from '@naxio/infra';
 import type { PlacedCall } from '@naxio/telnyx-sandbox';
 import { startLocalSystem } from './local-system';
 import { demoCalls, percentile } from './scenario';
@@ -17,7 +17,7 @@ async function main() {
   if (!Number.isInteger(callCount) || callCount < 1 || callCount > 500) throw new Error('--calls takes a whole number from 1 to 500');
   if (!process.env.KAFKA_BROKERS) execFileSync('bash', [join(ROOT, 'infra', 'kafka', 'kafka.sh'), 'start'], { stdio: ['ignore', 'ignore', 'inherit'] });
   const env = runtimeEnv({ ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/naxio_demo' });
-  await resetDatabase(env.databaseUrl);
+  await dropDatabase(env.databaseUrl);
   const topic = `lead-events-demo-${Date.now()}`;
   const system = await startLocalSystem({ databaseUrl: env.databaseUrl, kafkaBrokers: env.kafkaBrokers, topic, tenantsFile: join(ROOT, 'infra', 'seed', 'tenants.json') });
   try {
@@ -51,17 +51,6 @@ async function main() {
     await system.stop();
     await deleteTopic(env.kafkaBrokers, topic);
   }
-}
-
-async function resetDatabase(url: string) {
-  const { Client } = await import('pg');
-  const admin = new URL(url);
-  const name = admin.pathname.slice(1);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
-  await client.end();
 }
 
 async function deleteTopic(brokers: string[], topic: string) {

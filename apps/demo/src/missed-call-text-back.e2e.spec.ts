@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { renderOpeningText } from '@naxio/domain';
-import { leadStreamId } from '@naxio/infra';
+import { dropDatabase, leadStreamId } from '@naxio/infra';
 import { freshDatabase } from '../../../test/support/postgres';
 import { freshTopic, kafkaBrokers } from '../../../test/support/kafka';
 import { eventually } from '@naxio/infra';
@@ -12,16 +12,7 @@ let closeDb: () => Promise<void>;
 beforeAll(async () => {
   const db = await freshDatabase('e2e');
   await db.pool.end();
-  closeDb = async () => {
-    const { Client } = await import('pg');
-    const admin = new URL(db.url);
-    const name = admin.pathname.slice(1);
-    admin.pathname = '/postgres';
-    const client = new Client({ connectionString: admin.toString() });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.end();
-  };
+  closeDb = () => dropDatabase(db.url);
   system = await startLocalSystem({
     databaseUrl: db.url,
     kafkaBrokers: kafkaBrokers(),

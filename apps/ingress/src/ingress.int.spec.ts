@@ -1,23 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { startTelnyxSandbox, type TelnyxSandbox, webhookBody } from '@naxio/telnyx-sandbox';
-import { createTelnyxClient, InMemoryTenantDirectory, leadStreamId, parseTenants, PostgresEventStore } from '@naxio/infra';
+import { createTelnyxClient, InMemoryTenantDirectory, leadStreamId, PostgresEventStore } from '@naxio/infra';
+import { PEAK_COMFORT_PHONE, peakComfort } from '../../../test/support/tenants';
 import { systemClock } from '@naxio/domain';
 import { freshDatabase, type TestDatabase } from '../../../test/support/postgres';
 import { buildIngress, BODY_LIMIT_BYTES } from './app';
 
-const TENANT_PHONE = '+15125550100';
+const TENANT_PHONE = PEAK_COMFORT_PHONE;
 const CALLER = '+15125550123';
-const tenants = parseTenants([
-  {
-    id: 'peak-comfort',
-    company: 'Peak Comfort HVAC',
-    trade: 'hvac',
-    phoneNumbers: [TENANT_PHONE],
-    ownerPhone: '+15125550199',
-    timezone: 'America/Chicago',
-    businessHours: { mon: { open: '07:00', close: '18:00' } },
-  },
-]);
+const tenants = [peakComfort()];
 
 let db: TestDatabase;
 let sandbox: TelnyxSandbox;

@@ -6,32 +6,19 @@ import {
   handleCommand,
   InMemoryTenantDirectory,
   leadStreamId,
-  parseTenants,
   PostgresEventStore,
   TelnyxSmsGateway,
 } from '@naxio/infra';
 import { leadDecider } from '@naxio/domain';
 import { buildIngress } from '@naxio/ingress';
 import { startTelnyxSandbox, type TelnyxSandbox } from '@naxio/telnyx-sandbox';
+import { alwaysOpen, PEAK_COMFORT_PHONE, peakComfort } from '../../../test/support/tenants';
 import { freshDatabase, type TestDatabase } from '../../../test/support/postgres';
 import { eventually } from '@naxio/infra';
 import { sendOpeningText, type TexterDeps, TransientSendFailure } from './send-opening-text';
 
-const TENANT_PHONE = '+15125550100';
-const tenants = new InMemoryTenantDirectory(
-  parseTenants([
-    {
-      id: 'peak-comfort',
-      company: 'Peak Comfort HVAC',
-      trade: 'hvac',
-      phoneNumbers: [TENANT_PHONE],
-      ownerPhone: '+15125550199',
-      timezone: 'America/Chicago',
-      // Open around the clock, so the wording checked below does not depend on when the spec runs.
-      businessHours: Object.fromEntries(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, { open: '00:00', close: '23:59' }])),
-    },
-  ]),
-);
+const TENANT_PHONE = PEAK_COMFORT_PHONE;
+const tenants = new InMemoryTenantDirectory([peakComfort({ businessHours: alwaysOpen })]);
 
 let db: TestDatabase;
 let store: PostgresEventStore;
