@@ -11,3 +11,7 @@ export * from './ports/event-bus';
 export * from './ports/sms';
 export * from './ports/tenant-directory';
 export * from './ports/clock';
+export * from './qualification/qualification';
+export * from './ports/qualifier';
+export * from './ports/voice';
+export * from './ports/crm';

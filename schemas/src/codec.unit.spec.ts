@@ -1,5 +1,6 @@
 import { leadEventTypes, type StoredEvent } from '@naxio/domain';
 import { createEventCodec, HEADER_FINGERPRINT, loadSchemaVersions } from './codec';
+import { exampleEvents } from './examples';
 
 const stored: StoredEvent = {
   type: 'CallMissed',
@@ -23,6 +24,11 @@ describe('event codec', () => {
     expect(encoded.key).toBe('lead-t-1');
     expect(encoded.headers['event-type']).toBe('CallMissed');
     expect(codec.decode(encoded.value, encoded.headers)).toEqual(stored);
+  });
+
+  it.each(Object.values(exampleEvents))('round-trips every event type as the domain types it: $type', (example) => {
+    const event = { ...stored, type: example.type, data: example.data };
+    expect(codec.decode(codec.encode(event).value, codec.encode(event).headers)).toEqual(event);
   });
 
   it('refuses data that does not fit the schema', () => {

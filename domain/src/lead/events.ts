@@ -4,6 +4,7 @@
  * Event data is what the business needs to remember; envelope facts (ids, times, tenant) live in
  * the metadata the store adds.
  */
+import type { Qualification, QualificationSource, ServiceType } from '../qualification/qualification';
 
 export type MissedCallReason = 'timeout' | 'no_answer' | 'originator_cancel' | 'user_busy' | 'voicemail';
 
@@ -20,7 +21,15 @@ export type CallMissed = {
   };
 };
 
-export type TextKind = 'opening';
+/** Why a text went to the lead; every sender in the system goes through the same attempt events. */
+export type TextKind =
+  | 'opening'
+  | 'conversation'
+  | 'follow-up'
+  | 'opt-out-confirmation'
+  | 'help'
+  | 'slot-offer'
+  | 'booking-confirmation';
 
 /** Recorded before the SMS request leaves, so a crash mid-send can never lead to a second text. */
 export type TextSendAttempted = {
@@ -38,7 +47,7 @@ export type TextSendFailed = {
   data: { attemptId: string; kind: TextKind; code: string; detail: string; retryable: boolean };
 };
 
-export type OptOutSource = 'carrier-block';
+export type OptOutSource = 'carrier-block' | 'keyword';
 
 export type LeadOptedOut = {
   type: 'LeadOptedOut';
@@ -51,14 +60,133 @@ export type ReplyReceived = {
   data: { messageId: string; callerPhone: string; tenantPhone: string; text: string; receivedAt: string };
 };
 
-export type LeadEvent = CallMissed | TextSendAttempted | TextSent | TextSendFailed | LeadOptedOut | ReplyReceived;
+/** START or UNSTOP after an opt-out: texts may go to this lead again. */
+export type LeadOptedIn = { type: 'LeadOptedIn'; data: { source: 'keyword'; messageId: string } };
+
+export type LeadQualified = {
+  type: 'LeadQualified';
+  /** `replyMessageId`: the latest reply the qualification read (the whole conversation up to it). */
+  data: Qualification & { replyMessageId: string };
+};
+
+export type EmergencyEscalated = {
+  type: 'EmergencyEscalated';
+  data: { ownerPhone: string; summary: string; address: string | null; decidedBy: QualificationSource };
+};
+
+export type OwnerAlertChannel = 'sms' | 'call';
+
+export type OwnerAlerted = { type: 'OwnerAlerted'; data: { channel: OwnerAlertChannel; reference: string } };
+
+export type OwnerAlertFailed = {
+  type: 'OwnerAlertFailed';
+  data: { channel: OwnerAlertChannel; code: string; detail: string };
+};
+
+export type FollowUpStep = 1 | 2 | 3 | 4;
+
+export type FollowUpScheduled = { type: 'FollowUpScheduled'; data: { step: FollowUpStep; dueAt: string } };
+
+/** The step's time came and it was claimed; the text attempt that goes with it follows. */
+export type FollowUpFired = { type: 'FollowUpFired'; data: { step: FollowUpStep; firedAt: string } };
+
+/** Due inside the recipient's quiet hours: moved to when their window opens. */
+export type FollowUpDeferred = { type: 'FollowUpDeferred'; data: { step: FollowUpStep; until: string; reason: 'quiet-hours' } };
+
+/** Fired so late (downtime) that a later step is already due: sent steps never bunch up. */
+export type FollowUpSkipped = { type: 'FollowUpSkipped'; data: { step: FollowUpStep; reason: 'overtaken' } };
+
+export type FollowUpStopReason = 'replied' | 'opted-out' | 'booked' | 'handed-off';
+
+export type FollowUpsCancelled = { type: 'FollowUpsCancelled'; data: { reason: FollowUpStopReason; steps: FollowUpStep[] } };
+
+export type Slot = { slotId: string; start: string; end: string };
+
+export type SlotsOffered = { type: 'SlotsOffered'; data: { slots: Slot[]; via: 'voice' | 'sms' } };
+
+export type CallbackStarted = { type: 'CallbackStarted'; data: { attemptId: string; attempt: number; callControlId: string } };
+
+export type CallbackOutcome = 'booked' | 'declined' | 'no-answer' | 'voicemail' | 'hung-up' | 'failed';
+
+export type CallbackEnded = { type: 'CallbackEnded'; data: { attemptId: string; outcome: CallbackOutcome; detail: string } };
+
+export type CallbackBooked = {
+  type: 'CallbackBooked';
+  data: {
+    bookingId: string;
+    slot: Slot;
+    address: string | null;
+    serviceType: ServiceType;
+    summary: string;
+    bookedVia: 'voice' | 'sms';
+  };
+};
+
+export type CrmKind = 'jobber' | 'housecallpro';
+
+export type JobSynced = {
+  type: 'JobSynced';
+  data: { bookingId: string; crm: CrmKind; customerId: string; jobId: string; customerReused: boolean };
+};
+
+export type JobSyncFailed = { type: 'JobSyncFailed'; data: { bookingId: string; crm: CrmKind; code: string; detail: string } };
+
+/** The owner took the lead over: no automated text, call or follow-up from here on. */
+export type LeadHandedOff = { type: 'LeadHandedOff'; data: { by: string; note: string | null } };
+
+export type LeadEvent =
+  | CallMissed
+  | TextSendAttempted
+  | TextSent
+  | TextSendFailed
+  | LeadOptedOut
+  | LeadOptedIn
+  | ReplyReceived
+  | LeadQualified
+  | EmergencyEscalated
+  | OwnerAlerted
+  | OwnerAlertFailed
+  | FollowUpScheduled
+  | FollowUpFired
+  | FollowUpDeferred
+  | FollowUpSkipped
+  | FollowUpsCancelled
+  | SlotsOffered
+  | CallbackStarted
+  | CallbackEnded
+  | CallbackBooked
+  | JobSynced
+  | JobSyncFailed
+  | LeadHandedOff;
 export type LeadEventType = LeadEvent['type'];
 
-export const leadEventTypes: readonly LeadEventType[] = [
+export const leadEventTypes = [
   'CallMissed',
   'TextSendAttempted',
   'TextSent',
   'TextSendFailed',
   'LeadOptedOut',
+  'LeadOptedIn',
   'ReplyReceived',
-];
+  'LeadQualified',
+  'EmergencyEscalated',
+  'OwnerAlerted',
+  'OwnerAlertFailed',
+  'FollowUpScheduled',
+  'FollowUpFired',
+  'FollowUpDeferred',
+  'FollowUpSkipped',
+  'FollowUpsCancelled',
+  'SlotsOffered',
+  'CallbackStarted',
+  'CallbackEnded',
+  'CallbackBooked',
+  'JobSynced',
+  'JobSyncFailed',
+  'LeadHandedOff',
+] as const satisfies readonly LeadEventType[];
+
+// Fails to compile when an event type is missing from the list above.
+type _AllListed = Exclude<LeadEventType, (typeof leadEventTypes)[number]> extends never ? true : never;
+const _allListed: _AllListed = true;
+void _allListed;

@@ -1,4 +1,5 @@
-import type { LeadEvent, TextKind } from './events';
+import type { Qualification } from '../qualification/qualification';
+import type { CallbackOutcome, CrmKind, FollowUpStep, LeadEvent, OwnerAlertChannel, Slot, TextKind } from './events';
 
 export type Attempt = {
   attemptId: string;
@@ -7,14 +8,28 @@ export type Attempt = {
   outcome: 'pending' | 'sent' | 'failed-retryable' | 'failed';
 };
 
+export type FollowUp = { step: FollowUpStep; dueAt: string; status: 'scheduled' | 'fired' | 'skipped' | 'cancelled' };
+
+export type CallbackAttempt = { attemptId: string; outcome: CallbackOutcome | null };
+
 export type LeadState = {
   status: 'none' | 'open';
   callerPhone: string | null;
   tenantPhone: string | null;
   callSessions: readonly string[];
   replies: readonly string[];
+  lastReplyAt: string | null;
   optedOut: boolean;
+  handedOff: boolean;
   attempts: readonly Attempt[];
+  qualification: Qualification | null;
+  escalated: boolean;
+  ownerAlerts: readonly OwnerAlertChannel[];
+  followUps: readonly FollowUp[];
+  offeredSlots: readonly Slot[];
+  callbacks: readonly CallbackAttempt[];
+  booking: { bookingId: string; slot: Slot } | null;
+  synced: readonly CrmKind[];
 };
 
 export const initialLeadState = (): LeadState => ({
@@ -23,9 +38,23 @@ export const initialLeadState = (): LeadState => ({
   tenantPhone: null,
   callSessions: [],
   replies: [],
+  lastReplyAt: null,
   optedOut: false,
+  handedOff: false,
   attempts: [],
+  qualification: null,
+  escalated: false,
+  ownerAlerts: [],
+  followUps: [],
+  offeredSlots: [],
+  callbacks: [],
+  booking: null,
+  synced: [],
 });
+
+function followUp(state: LeadState, step: FollowUpStep, change: Partial<FollowUp>): LeadState {
+  return { ...state, followUps: state.followUps.map((f) => (f.step === step ? { ...f, ...change } : f)) };
+}
 
 function settle(state: LeadState, attemptId: string, outcome: Attempt['outcome']): LeadState {
   const attempts = state.attempts.map((a) => (a.attemptId === attemptId ? { ...a, outcome } : a));
@@ -52,6 +81,8 @@ export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
       return settle(state, event.data.attemptId, event.data.retryable ? 'failed-retryable' : 'failed');
     case 'LeadOptedOut':
       return { ...state, optedOut: true };
+    case 'LeadOptedIn':
+      return { ...state, optedOut: false };
     case 'ReplyReceived':
       return {
         ...state,
@@ -59,7 +90,42 @@ export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
         callerPhone: event.data.callerPhone,
         tenantPhone: event.data.tenantPhone,
         replies: [...state.replies, event.data.messageId],
+        lastReplyAt: event.data.receivedAt,
       };
+    case 'LeadQualified': {
+      const { replyMessageId: _reply, ...qualification } = event.data;
+      return { ...state, qualification };
+    }
+    case 'EmergencyEscalated':
+      return { ...state, escalated: true };
+    case 'OwnerAlerted':
+      return { ...state, ownerAlerts: [...state.ownerAlerts, event.data.channel] };
+    case 'OwnerAlertFailed':
+      return state;
+    case 'FollowUpScheduled':
+      return { ...state, followUps: [...state.followUps.filter((f) => f.step !== event.data.step), { step: event.data.step, dueAt: event.data.dueAt, status: 'scheduled' }] };
+    case 'FollowUpFired':
+      return followUp(state, event.data.step, { status: 'fired' });
+    case 'FollowUpDeferred':
+      return followUp(state, event.data.step, { dueAt: event.data.until });
+    case 'FollowUpSkipped':
+      return followUp(state, event.data.step, { status: 'skipped' });
+    case 'FollowUpsCancelled':
+      return { ...state, followUps: state.followUps.map((f) => (event.data.steps.includes(f.step) ? { ...f, status: 'cancelled' } : f)) };
+    case 'SlotsOffered':
+      return { ...state, offeredSlots: event.data.slots };
+    case 'CallbackStarted':
+      return { ...state, callbacks: [...state.callbacks, { attemptId: event.data.attemptId, outcome: null }] };
+    case 'CallbackEnded':
+      return { ...state, callbacks: state.callbacks.map((c) => (c.attemptId === event.data.attemptId ? { ...c, outcome: event.data.outcome } : c)) };
+    case 'CallbackBooked':
+      return { ...state, booking: { bookingId: event.data.bookingId, slot: event.data.slot } };
+    case 'JobSynced':
+      return { ...state, synced: [...state.synced, event.data.crm] };
+    case 'JobSyncFailed':
+      return state;
+    case 'LeadHandedOff':
+      return { ...state, handedOff: true };
     default: {
       const _exhaustive: never = event;
       return _exhaustive;
