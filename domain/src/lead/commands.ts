@@ -32,6 +32,16 @@ export type RecordReply = {
   data: { messageId: string; callerPhone: string; tenantPhone: string; text: string; receivedAt: string };
 };
 
-export type LeadCommand = RecordMissedCall | StartOpeningText | ConfirmTextSent | RecordTextFailure | RecordOptOut | RecordReply;
+/** The owner takes the lead over (from the dashboard or API): automation stops for this lead. */
+export type HandOffLead = { type: 'HandOffLead'; data: { by: string; note: string | null } };
+
+export type LeadCommand =
+  | RecordMissedCall
+  | StartOpeningText
+  | ConfirmTextSent
+  | RecordTextFailure
+  | RecordOptOut
+  | RecordReply
+  | HandOffLead;
 
 export type { TextKind };

@@ -1,5 +1,5 @@
 import { type Decider, DomainRuleViolated } from '../decider/decider';
-import type { LeadCommand, RecordMissedCall, RecordOptOut, StartOpeningText } from './commands';
+import type { HandOffLead, LeadCommand, RecordMissedCall, RecordOptOut, StartOpeningText } from './commands';
 import type { LeadEvent } from './events';
 import { type LeadState, attemptsOf, evolveLead, initialLeadState } from './state';
 
@@ -13,7 +13,7 @@ function recordMissedCall(command: RecordMissedCall, state: LeadState): LeadEven
 }
 
 function startOpeningText(command: StartOpeningText, state: LeadState): LeadEvent[] {
-  if (state.status !== 'open' || state.optedOut || !state.callerPhone || !state.tenantPhone) return [];
+  if (state.status !== 'open' || state.optedOut || state.handedOff || !state.callerPhone || !state.tenantPhone) return [];
   const attempts = attemptsOf(state, 'opening');
   // Only a failure we were told about may be retried: a pending attempt may already have reached the
   // phone, and a second opening text is worse for the contractor than a late one.
@@ -52,6 +52,14 @@ function recordOptOut(command: RecordOptOut, state: LeadState): LeadEvent[] {
   return events;
 }
 
+function handOff(command: HandOffLead, state: LeadState): LeadEvent[] {
+  if (state.status === 'none') throw new DomainRuleViolated('no_such_lead', 'there is no lead to hand off');
+  if (state.handedOff) return [];
+  const pending = state.followUps.filter((f) => f.status === 'scheduled').map((f) => f.step);
+  const cancelled: LeadEvent[] = pending.length > 0 ? [{ type: 'FollowUpsCancelled', data: { reason: 'handed-off', steps: pending } }] : [];
+  return [{ type: 'LeadHandedOff', data: command.data }, ...cancelled];
+}
+
 export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] {
   switch (command.type) {
     case 'RecordMissedCall':
@@ -71,6 +79,8 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
     }
     case 'RecordOptOut':
       return recordOptOut(command, state);
+    case 'HandOffLead':
+      return handOff(command, state);
     case 'RecordReply':
       // Telnyx retries a webhook it thinks we missed: one message, one event.
       return state.replies.includes(command.data.messageId) ? [] : [{ type: 'ReplyReceived', data: command.data }];

@@ -108,3 +108,24 @@ describe('lead decider: replies', () => {
   it('records one message once, however often Telnyx delivers it', () =>
     spec.given([missed('c1'), received('m1')]).when(reply('m1')).thenNothingHappens());
 });
+
+describe('lead decider: hand-off', () => {
+  const handOff: LeadCommand = { type: 'HandOffLead', data: { by: 'owner', note: 'I know this customer' } };
+
+  it('records the hand-off and cancels pending follow-ups', () =>
+    spec
+      .given([missed('c1'), { type: 'FollowUpScheduled', data: { step: 1, dueAt: '2026-11-28T15:30:00.000Z' } }])
+      .when(handOff)
+      .then([
+        { type: 'LeadHandedOff', data: { by: 'owner', note: 'I know this customer' } },
+        { type: 'FollowUpsCancelled', data: { reason: 'handed-off', steps: [1] } },
+      ]));
+
+  it('is harmless to repeat', () =>
+    spec.given([missed('c1'), { type: 'LeadHandedOff', data: { by: 'owner', note: null } }]).when(handOff).thenNothingHappens());
+
+  it('stops the opening text for a lead the owner took over', () =>
+    spec.given([missed('c1'), { type: 'LeadHandedOff', data: { by: 'owner', note: null } }]).when(startText('r')).thenNothingHappens());
+
+  it('refuses a lead that does not exist', () => spec.given([]).when(handOff).thenThrows('no_such_lead'));
+});
