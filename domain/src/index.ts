@@ -15,3 +15,4 @@ export * from './qualification/qualification';
 export * from './ports/qualifier';
 export * from './ports/voice';
 export * from './ports/crm';
+export * from './texts/keywords';

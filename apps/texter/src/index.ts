@@ -1,2 +1,3 @@
+export * from './send-lead-text';
 export * from './send-opening-text';
 export * from './texter';

@@ -15,7 +15,8 @@ import { startTelnyxSandbox, type TelnyxSandbox } from '@naxio/telnyx-sandbox';
 import { alwaysOpen, PEAK_COMFORT_PHONE, peakComfort } from '../../../test/support/tenants';
 import { freshDatabase, type TestDatabase } from '../../../test/support/postgres';
 import { eventually } from '@naxio/infra';
-import { sendOpeningText, type TexterDeps, TransientSendFailure } from './send-opening-text';
+import { TransientSendFailure } from './send-lead-text';
+import { sendOpeningText, type TexterDeps } from './send-opening-text';
 
 const TENANT_PHONE = PEAK_COMFORT_PHONE;
 const tenants = new InMemoryTenantDirectory([peakComfort({ businessHours: alwaysOpen })]);

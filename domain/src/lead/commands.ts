@@ -1,15 +1,19 @@
-import type { MissedCallReason, OptOutSource, TextKind } from './events';
+import type { Qualification } from '../qualification/qualification';
+import type { MissedCallReason, OptOutSource, OwnerAlertChannel, TextKind } from './events';
 
 export type RecordMissedCall = {
   type: 'RecordMissedCall';
   data: { callSessionId: string; callerPhone: string; tenantPhone: string; reason: MissedCallReason; calledAt: string };
 };
 
-/** Ask for the opening text: allowed once per lead, retried only after a failure we know of. */
-export type StartOpeningText = {
-  type: 'StartOpeningText';
-  /** `requestId` names what asked (the CallMissed event); attempts are numbered under it. */
-  data: { requestId: string; text: string };
+/**
+ * Claim the right to send one text, before sending it. `requestId` names what asked (the CallMissed
+ * or ReplyReceived event, a follow-up step); attempts are numbered under it and a request is retried
+ * only after a failure we were told of. `recipient` is only for texts to someone other than the lead.
+ */
+export type StartText = {
+  type: 'StartText';
+  data: { kind: TextKind; requestId: string; text: string; recipient?: string };
 };
 
 export type ConfirmTextSent = {
@@ -35,9 +39,26 @@ export type RecordReply = {
 /** The owner takes the lead over (from the dashboard or API): automation stops for this lead. */
 export type HandOffLead = { type: 'HandOffLead'; data: { by: string; note: string | null } };
 
+/** What the qualifier concluded from the conversation up to `replyMessageId`. */
+export type QualifyLead = {
+  type: 'QualifyLead';
+  data: { replyMessageId: string; qualification: Qualification; ownerPhone: string };
+};
+
+/** Claim the owner's emergency phone call before dialling, so it happens once. */
+export type StartOwnerCall = { type: 'StartOwnerCall'; data: { requestId: string } };
+
+export type RecordOwnerAlertFailure = {
+  type: 'RecordOwnerAlertFailure';
+  data: { channel: OwnerAlertChannel; code: string; detail: string };
+};
+
 export type LeadCommand =
   | RecordMissedCall
-  | StartOpeningText
+  | StartText
+  | QualifyLead
+  | StartOwnerCall
+  | RecordOwnerAlertFailure
   | ConfirmTextSent
   | RecordTextFailure
   | RecordOptOut

@@ -29,7 +29,9 @@ export type TextKind =
   | 'opt-out-confirmation'
   | 'help'
   | 'slot-offer'
-  | 'booking-confirmation';
+  | 'booking-confirmation'
+  /** To the owner, not the lead: an emergency alert. */
+  | 'owner-alert';
 
 /** Recorded before the SMS request leaves, so a crash mid-send can never lead to a second text. */
 export type TextSendAttempted = {

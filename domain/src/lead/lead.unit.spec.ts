@@ -15,7 +15,7 @@ const missed = (callSessionId: string, repeatCall = false): CallMissed => ({
   type: 'CallMissed',
   data: { callSessionId, callerPhone: caller, tenantPhone, reason: 'timeout', calledAt: '2026-11-28T15:00:00.000Z', repeatCall },
 });
-const startText = (requestId: string): LeadCommand => ({ type: 'StartOpeningText', data: { requestId, text: 'Hi' } });
+const startText = (requestId: string): LeadCommand => ({ type: 'StartText', data: { kind: 'opening', requestId, text: 'Hi' } });
 const attempted = (attemptId: string, attempt = 1): TextSendAttempted => ({
   type: 'TextSendAttempted',
   data: { attemptId, attempt, kind: 'opening', from: tenantPhone, to: caller, text: 'Hi' },
@@ -94,38 +94,3 @@ describe('lead decider: carrier opt-out', () => {
       .thenNothingHappens());
 });
 
-describe('lead decider: replies', () => {
-  const reply = (messageId: string): LeadCommand => ({
-    type: 'RecordReply',
-    data: { messageId, callerPhone: caller, tenantPhone, text: 'AC is out', receivedAt: '2026-11-28T15:01:00.000Z' },
-  });
-  const received = (messageId: string): LeadEvent => ({ type: 'ReplyReceived', data: { ...(reply(messageId).data as { messageId: string; callerPhone: string; tenantPhone: string; text: string; receivedAt: string }) } });
-
-  it('records a reply to the text-back', () => spec.given([missed('c1'), attempted('r#1')]).when(reply('m1')).then([received('m1')]));
-
-  it('opens a lead for a text with no call before it', () => spec.given([]).when(reply('m1')).then([received('m1')]));
-
-  it('records one message once, however often Telnyx delivers it', () =>
-    spec.given([missed('c1'), received('m1')]).when(reply('m1')).thenNothingHappens());
-});
-
-describe('lead decider: hand-off', () => {
-  const handOff: LeadCommand = { type: 'HandOffLead', data: { by: 'owner', note: 'I know this customer' } };
-
-  it('records the hand-off and cancels pending follow-ups', () =>
-    spec
-      .given([missed('c1'), { type: 'FollowUpScheduled', data: { step: 1, dueAt: '2026-11-28T15:30:00.000Z' } }])
-      .when(handOff)
-      .then([
-        { type: 'LeadHandedOff', data: { by: 'owner', note: 'I know this customer' } },
-        { type: 'FollowUpsCancelled', data: { reason: 'handed-off', steps: [1] } },
-      ]));
-
-  it('is harmless to repeat', () =>
-    spec.given([missed('c1'), { type: 'LeadHandedOff', data: { by: 'owner', note: null } }]).when(handOff).thenNothingHappens());
-
-  it('stops the opening text for a lead the owner took over', () =>
-    spec.given([missed('c1'), { type: 'LeadHandedOff', data: { by: 'owner', note: null } }]).when(startText('r')).thenNothingHappens());
-
-  it('refuses a lead that does not exist', () => spec.given([]).when(handOff).thenThrows('no_such_lead'));
-});

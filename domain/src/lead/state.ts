@@ -3,6 +3,7 @@ import type { CallbackOutcome, CrmKind, FollowUpStep, LeadEvent, OwnerAlertChann
 
 export type Attempt = {
   attemptId: string;
+  requestId: string;
   attempt: number;
   kind: TextKind;
   outcome: 'pending' | 'sent' | 'failed-retryable' | 'failed';
@@ -20,11 +21,13 @@ export type LeadState = {
   replies: readonly string[];
   lastReplyAt: string | null;
   optedOut: boolean;
+  optOutSource: 'carrier-block' | 'keyword' | null;
   handedOff: boolean;
   attempts: readonly Attempt[];
   qualification: Qualification | null;
   escalated: boolean;
   ownerAlerts: readonly OwnerAlertChannel[];
+  qualifiedReplies: readonly string[];
   followUps: readonly FollowUp[];
   offeredSlots: readonly Slot[];
   callbacks: readonly CallbackAttempt[];
@@ -40,11 +43,13 @@ export const initialLeadState = (): LeadState => ({
   replies: [],
   lastReplyAt: null,
   optedOut: false,
+  optOutSource: null,
   handedOff: false,
   attempts: [],
   qualification: null,
   escalated: false,
   ownerAlerts: [],
+  qualifiedReplies: [],
   followUps: [],
   offeredSlots: [],
   callbacks: [],
@@ -73,16 +78,17 @@ export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
       };
     case 'TextSendAttempted': {
       const { attemptId, attempt, kind } = event.data;
-      return { ...state, attempts: [...state.attempts, { attemptId, attempt, kind, outcome: 'pending' }] };
+      const requestId = attemptId.slice(0, attemptId.lastIndexOf('#'));
+      return { ...state, attempts: [...state.attempts, { attemptId, requestId, attempt, kind, outcome: 'pending' }] };
     }
     case 'TextSent':
       return settle(state, event.data.attemptId, 'sent');
     case 'TextSendFailed':
       return settle(state, event.data.attemptId, event.data.retryable ? 'failed-retryable' : 'failed');
     case 'LeadOptedOut':
-      return { ...state, optedOut: true };
+      return { ...state, optedOut: true, optOutSource: event.data.source };
     case 'LeadOptedIn':
-      return { ...state, optedOut: false };
+      return { ...state, optedOut: false, optOutSource: null };
     case 'ReplyReceived':
       return {
         ...state,
@@ -93,8 +99,8 @@ export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
         lastReplyAt: event.data.receivedAt,
       };
     case 'LeadQualified': {
-      const { replyMessageId: _reply, ...qualification } = event.data;
-      return { ...state, qualification };
+      const { replyMessageId, ...qualification } = event.data;
+      return { ...state, qualification, qualifiedReplies: [...state.qualifiedReplies, replyMessageId] };
     }
     case 'EmergencyEscalated':
       return { ...state, escalated: true };
