@@ -16,3 +16,5 @@ export * from './ports/qualifier';
 export * from './ports/voice';
 export * from './ports/crm';
 export * from './texts/keywords';
+export * from './texts/service-texts';
+export * from './lead/conversation';

@@ -17,3 +17,4 @@ export * from './telnyx/telnyx-sms-gateway';
 export * from './telnyx/in-memory-sms-gateway';
 export * from './runtime-env';
 export * from './wait';
+export * from './telnyx/telnyx-voice-gateway';

@@ -1,5 +1,5 @@
 import type Telnyx from 'telnyx';
-import type { Clock, EventStore, TenantDirectory } from '@naxio/domain';
+import type { Clock, EventStore, TenantDirectory, VoiceGateway } from '@naxio/domain';
 
 export type IngressDeps = {
   store: EventStore;
@@ -7,4 +7,6 @@ export type IngressDeps = {
   clock: Clock;
   /** Used only to verify webhook signatures with Telnyx's public key. */
   telnyx: Telnyx;
+  /** Steers our own outbound calls (owner alerts, callbacks) as their webhooks arrive. */
+  voice?: VoiceGateway;
 };

@@ -41,10 +41,10 @@ export function receiptUrl(base: string, leadId: string, attemptId: string): str
   return url.toString();
 }
 
-function outcomeCommand(attemptId: string, result: SmsOutcome): LeadCommand | undefined {
+function outcomeCommand(attemptId: string, result: SmsOutcome, at: Date): LeadCommand | undefined {
   switch (result.outcome) {
     case 'accepted':
-      return { type: 'ConfirmTextSent', data: { attemptId, messageId: result.messageId, confirmedBy: 'api' } };
+      return { type: 'ConfirmTextSent', data: { attemptId, messageId: result.messageId, confirmedBy: 'api', at: at.toISOString() } };
     case 'blocked':
       return { type: 'RecordOptOut', data: { source: 'carrier-block', detail: result.detail, attemptId } };
     case 'rejected':
@@ -81,12 +81,17 @@ export async function sendLeadText(deps: SendDeps, request: TextRequest): Promis
   const started = await handleCommand(deps.store, leadDecider, leadId, claim, request.context());
   const attempt = started.events.find((e): e is TextSendAttempted => e.type === 'TextSendAttempted');
   if (!attempt) return 'not-allowed';
+  return deliverAttempt(deps, leadId, attempt, request.context);
+}
 
-  const { attemptId, from, to } = attempt.data;
+/** Sends an attempt that is already claimed in the stream, and records what the carrier said. */
+export async function deliverAttempt(deps: SendDeps, leadId: string, attempt: TextSendAttempted, context: () => CommandContext): Promise<TextResult> {
+  const { attemptId, from, to, kind } = attempt.data;
   const receipt = deps.receiptBaseUrl ? { receiptUrl: receiptUrl(deps.receiptBaseUrl, leadId, attemptId) } : {};
   const result = await deps.sms.send({ from, to, text: attempt.data.text, ...receipt });
-  const command = outcomeCommand(attemptId, result);
-  if (command) await handleCommand(deps.store, leadDecider, leadId, command, request.context());
+  const recordContext = context();
+  const command = outcomeCommand(attemptId, result, recordContext.now);
+  if (command) await handleCommand(deps.store, leadDecider, leadId, command, recordContext);
   if (result.outcome === 'unavailable') throw new TransientSendFailure(`${kind} text for lead ${leadId} failed: ${result.detail}`);
   return resultOf[result.outcome];
 }

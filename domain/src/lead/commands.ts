@@ -1,5 +1,5 @@
 import type { Qualification } from '../qualification/qualification';
-import type { MissedCallReason, OptOutSource, OwnerAlertChannel, TextKind } from './events';
+import type { FollowUpStep, MissedCallReason, OptOutSource, OwnerAlertChannel, TextKind } from './events';
 
 export type RecordMissedCall = {
   type: 'RecordMissedCall';
@@ -18,7 +18,8 @@ export type StartText = {
 
 export type ConfirmTextSent = {
   type: 'ConfirmTextSent';
-  data: { attemptId: string; messageId: string; confirmedBy: 'api' | 'receipt' };
+  /** `at`: when it was confirmed; the follow-up sequence is timed from the opening text. */
+  data: { attemptId: string; messageId: string; confirmedBy: 'api' | 'receipt'; at: string };
 };
 
 export type RecordTextFailure = {
@@ -53,7 +54,17 @@ export type RecordOwnerAlertFailure = {
   data: { channel: OwnerAlertChannel; code: string; detail: string };
 };
 
+/**
+ * A follow-up step's time came. `allowedFrom` is the earliest moment the recipient may be texted
+ * (quiet hours, worked out from their location by the caller); `text` is the step's wording.
+ */
+export type FireFollowUp = {
+  type: 'FireFollowUp';
+  data: { step: FollowUpStep; now: string; allowedFrom: string; text: string };
+};
+
 export type LeadCommand =
+  | FireFollowUp
   | RecordMissedCall
   | StartText
   | QualifyLead

@@ -1,6 +1,7 @@
 import { DomainRuleViolated } from '../decider/decider';
 import type { ConfirmTextSent, RecordOptOut, RecordTextFailure, StartText } from './commands';
 import type { LeadEvent, TextKind } from './events';
+import { scheduleFollowUps } from './decide-follow-ups';
 import type { LeadState } from './state';
 
 /** A request that failed this often with a transient error is left alone rather than hammered. */
@@ -48,10 +49,12 @@ export function attemptOrThrow(state: LeadState, attemptId: string) {
 }
 
 export function confirmTextSent(command: ConfirmTextSent, state: LeadState): LeadEvent[] {
-  const attempt = attemptOrThrow(state, command.data.attemptId);
+  const { at, ...confirmation } = command.data;
+  const attempt = attemptOrThrow(state, confirmation.attemptId);
   // The API answer and the delivery receipt both confirm; whichever comes second changes nothing.
   if (attempt.outcome === 'sent') return [];
-  return [{ type: 'TextSent', data: { ...command.data, kind: attempt.kind } }];
+  const sent: LeadEvent = { type: 'TextSent', data: { ...confirmation, kind: attempt.kind } };
+  return attempt.kind === 'opening' ? [sent, ...scheduleFollowUps(state, at)] : [sent];
 }
 
 export function recordTextFailure(command: RecordTextFailure, state: LeadState): LeadEvent[] {

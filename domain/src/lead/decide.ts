@@ -1,11 +1,13 @@
 import type { Decider } from '../decider/decider';
 import type { LeadCommand, RecordMissedCall } from './commands';
 import { handOff, qualifyLead, recordOwnerAlertFailure, recordReply, startOwnerCall } from './decide-replies';
+import { fireFollowUp } from './decide-follow-ups';
 import { confirmTextSent, recordOptOut, recordTextFailure, startText } from './decide-texts';
 import type { LeadEvent } from './events';
 import { type LeadState, evolveLead, initialLeadState } from './state';
 
 export { MAX_TEXT_ATTEMPTS } from './decide-texts';
+export { FOLLOW_UP_OFFSET_MINUTES, FOLLOW_UP_STEPS } from './decide-follow-ups';
 
 function recordMissedCall(command: RecordMissedCall, state: LeadState): LeadEvent[] {
   // Telnyx can tell us about one call twice (hangup plus voicemail, or a retried webhook).
@@ -35,6 +37,8 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
       return recordOwnerAlertFailure(command, state);
     case 'HandOffLead':
       return handOff(command, state);
+    case 'FireFollowUp':
+      return fireFollowUp(command, state);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

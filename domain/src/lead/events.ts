@@ -93,7 +93,11 @@ export type FollowUpScheduled = { type: 'FollowUpScheduled'; data: { step: Follo
 export type FollowUpFired = { type: 'FollowUpFired'; data: { step: FollowUpStep; firedAt: string } };
 
 /** Due inside the recipient's quiet hours: moved to when their window opens. */
-export type FollowUpDeferred = { type: 'FollowUpDeferred'; data: { step: FollowUpStep; until: string; reason: 'quiet-hours' } };
+export type FollowUpDeferred = {
+  type: 'FollowUpDeferred';
+  /** quiet-hours: outside the recipient's legal window; spacing: too soon after the previous step. */
+  data: { step: FollowUpStep; until: string; reason: 'quiet-hours' | 'spacing' };
+};
 
 /** Fired so late (downtime) that a later step is already due: sent steps never bunch up. */
 export type FollowUpSkipped = { type: 'FollowUpSkipped'; data: { step: FollowUpStep; reason: 'overtaken' } };

@@ -63,10 +63,15 @@ describe('lead decider: the opening text', () => {
   it('is confirmed once, whether the API or the delivery receipt says so first', () => {
     const confirm = (confirmedBy: 'api' | 'receipt'): LeadCommand => ({
       type: 'ConfirmTextSent',
-      data: { attemptId: 'a1', messageId: 'm1', confirmedBy },
+      data: { attemptId: 'a1', messageId: 'm1', confirmedBy, at: '2026-11-28T15:00:05.000Z' },
     });
     spec.given([missed('c1'), attempted('a1')]).when(confirm('receipt')).then([
       { type: 'TextSent', data: { attemptId: 'a1', kind: 'opening', messageId: 'm1', confirmedBy: 'receipt' } },
+      // The follow-up sequence starts from the opening text: 30 minutes, 24 hours, 3 and 7 days.
+      { type: 'FollowUpScheduled', data: { step: 1, dueAt: '2026-11-28T15:30:05.000Z' } },
+      { type: 'FollowUpScheduled', data: { step: 2, dueAt: '2026-11-29T15:00:05.000Z' } },
+      { type: 'FollowUpScheduled', data: { step: 3, dueAt: '2026-12-01T15:00:05.000Z' } },
+      { type: 'FollowUpScheduled', data: { step: 4, dueAt: '2026-12-05T15:00:05.000Z' } },
     ]);
     spec
       .given([missed('c1'), attempted('a1'), { type: 'TextSent', data: { attemptId: 'a1', kind: 'opening', messageId: 'm1', confirmedBy: 'receipt' } }])
@@ -75,7 +80,7 @@ describe('lead decider: the opening text', () => {
   });
 
   it('refuses to confirm an attempt that never happened', () =>
-    spec.given([missed('c1')]).when({ type: 'ConfirmTextSent', data: { attemptId: 'zz', messageId: 'm', confirmedBy: 'api' } }).thenThrows('unknown_attempt'));
+    spec.given([missed('c1')]).when({ type: 'ConfirmTextSent', data: { attemptId: 'zz', messageId: 'm', confirmedBy: 'api', at: '2026-11-28T15:00:05.000Z' } }).thenThrows('unknown_attempt'));
 });
 
 describe('lead decider: carrier opt-out', () => {

@@ -9,7 +9,7 @@ export type Attempt = {
   outcome: 'pending' | 'sent' | 'failed-retryable' | 'failed';
 };
 
-export type FollowUp = { step: FollowUpStep; dueAt: string; status: 'scheduled' | 'fired' | 'skipped' | 'cancelled' };
+export type FollowUp = { step: FollowUpStep; dueAt: string; status: 'scheduled' | 'fired' | 'skipped' | 'cancelled'; firedAt?: string };
 
 export type CallbackAttempt = { attemptId: string; outcome: CallbackOutcome | null };
 
@@ -111,7 +111,7 @@ export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
     case 'FollowUpScheduled':
       return { ...state, followUps: [...state.followUps.filter((f) => f.step !== event.data.step), { step: event.data.step, dueAt: event.data.dueAt, status: 'scheduled' }] };
     case 'FollowUpFired':
-      return followUp(state, event.data.step, { status: 'fired' });
+      return followUp(state, event.data.step, { status: 'fired', firedAt: event.data.firedAt });
     case 'FollowUpDeferred':
       return followUp(state, event.data.step, { dueAt: event.data.until });
     case 'FollowUpSkipped':

@@ -63,7 +63,7 @@ async function confirmFromReceipt(deps: IngressDeps, envelope: TelnyxEnvelope, q
     correlationId: attempt.metadata.correlationId,
     causationId: attempt.metadata.eventId,
   };
-  const command: LeadCommand = { type: 'ConfirmTextSent', data: { attemptId: ids.data.attempt, messageId: receipt.id, confirmedBy: 'receipt' } };
+  const command: LeadCommand = { type: 'ConfirmTextSent', data: { attemptId: ids.data.attempt, messageId: receipt.id, confirmedBy: 'receipt', at: envelope.data.occurred_at } };
   const { events } = await handleCommand(deps.store, leadDecider, ids.data.lead, command, context);
   return { status: events.length > 0 ? 'recorded' : 'duplicate', leadId: ids.data.lead };
 }

@@ -3,12 +3,16 @@ import { leadDecider } from '@naxio/domain';
 import { handleCommand, leadStreamId } from '@naxio/infra';
 import { IngressError } from '../errors';
 import type { IngressDeps } from '../deps';
+import { decodeCallState } from './client-state';
 import { classifyVoiceWebhook } from './missed-call';
+import { ownerAlertCallProgress } from './owner-alert-call';
 import { verifiedEnvelope } from './telnyx-envelope';
 
 export function voiceRoute(app: FastifyInstance, deps: IngressDeps): void {
   app.post('/webhooks/telnyx/voice', async (request) => {
     const envelope = await verifiedEnvelope(deps.telnyx, request.body as Buffer, request.headers);
+    const ours = decodeCallState(envelope.data.payload.client_state);
+    if (ours?.kind === 'owner-alert') return ownerAlertCallProgress(deps, envelope, ours.leadId);
     const verdict = classifyVoiceWebhook(envelope);
     if (verdict.kind === 'ignored') return { status: 'ignored', reason: verdict.reason };
 
