@@ -18,3 +18,4 @@ export * from './ports/crm';
 export * from './texts/keywords';
 export * from './texts/service-texts';
 export * from './lead/conversation';
+export * from './texts/follow-up-text';

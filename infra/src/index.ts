@@ -18,3 +18,5 @@ export * from './telnyx/in-memory-sms-gateway';
 export * from './runtime-env';
 export * from './wait';
 export * from './telnyx/telnyx-voice-gateway';
+export * from './audit/hash-chain';
+export * from './audit/verify-chains';

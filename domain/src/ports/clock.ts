@@ -4,3 +4,24 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock that moves only when told: simulations run a week of follow-ups in seconds. */
+export class ManualClock implements Clock {
+  private current: Date;
+
+  constructor(start: Date | string) {
+    this.current = new Date(start);
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  set(at: Date | string): void {
+    this.current = new Date(at);
+  }
+
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}

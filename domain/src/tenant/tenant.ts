@@ -15,6 +15,8 @@ export type MessageTemplates = {
   openingAfterHours?: string;
   /** Replaces the trade's default question. */
   question?: string;
+  /** The four follow-up texts, 30 minutes, 24 hours, 3 and 7 days after the opening text. */
+  followUps?: readonly [string, string, string, string];
 };
 
 export type Tenant = {

@@ -16,7 +16,7 @@ export const DEFAULT_OPENING =
 export const DEFAULT_OPENING_AFTER_HOURS =
   "{greeting}, this is {persona} from {company}. Our office is closed right now, but we saw your call. {question} If it's an emergency, reply here and we'll alert the on-call tech right away.";
 
-export const openingPlaceholders = ['greeting', 'persona', 'company', 'question'] as const;
+export const openingPlaceholders = ['greeting', 'persona', 'company', 'question', 'trade'] as const;
 
 function greeting(minutes: number): string {
   if (minutes >= 5 * 60 && minutes < 12 * 60) return 'Good morning';

@@ -12,6 +12,7 @@ import {
 } from '@naxio/domain';
 import { pollingSubscription } from './polling-subscription';
 import { checkExpectedVersion } from './expected-version';
+import { eventHash } from '../audit/hash-chain';
 
 const NOTIFY_CHANNEL = 'naxio_events';
 const START = '0:0';
@@ -58,10 +59,10 @@ async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promis
   }
 }
 
-async function lockStream(client: PoolClient, streamId: string): Promise<number> {
+async function lockStream(client: PoolClient, streamId: string): Promise<{ version: number; lastHash: string | null }> {
   await client.query('INSERT INTO streams (stream_id, version) VALUES ($1, -1) ON CONFLICT DO NOTHING', [streamId]);
-  const locked = await client.query<{ version: number }>('SELECT version FROM streams WHERE stream_id = $1 FOR UPDATE', [streamId]);
-  return locked.rows[0]!.version;
+  const locked = await client.query<{ version: number; last_hash: string | null }>('SELECT version, last_hash FROM streams WHERE stream_id = $1 FOR UPDATE', [streamId]);
+  return { version: locked.rows[0]!.version, lastHash: locked.rows[0]!.last_hash };
 }
 
 /** Already-stored ids make the append a no-op (a retried command); some-but-not-all is a bug. */
@@ -73,18 +74,22 @@ async function findStored(client: PoolClient, streamId: string, events: NewEvent
   return found.rows;
 }
 
-async function insertEvents(client: PoolClient, streamId: string, version: number, events: NewEvent[]): Promise<EventRow[]> {
+async function insertEvents(client: PoolClient, streamId: string, head: { version: number; lastHash: string | null }, events: NewEvent[]): Promise<EventRow[]> {
   const values: unknown[] = [];
+  let previousHash = head.lastHash;
   const rows = events.map((event, i) => {
-    values.push(event.metadata.eventId, streamId, version + 1 + i, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata));
-    const p = i * 6;
-    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6})`;
+    const streamVersion = head.version + 1 + i;
+    const hash = eventHash(previousHash, { eventId: event.metadata.eventId, streamId, streamVersion, type: event.type, data: event.data, metadata: event.metadata });
+    values.push(event.metadata.eventId, streamId, streamVersion, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), hash, previousHash);
+    previousHash = hash;
+    const p = i * 8;
+    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, $${p + 8})`;
   });
   const inserted = await client.query<EventRow>(
-    `INSERT INTO events (event_id, stream_id, stream_version, type, data, metadata) VALUES ${rows.join(', ')} RETURNING *`,
+    `INSERT INTO events (event_id, stream_id, stream_version, type, data, metadata, hash, previous_hash) VALUES ${rows.join(', ')} RETURNING *`,
     values,
   );
-  await client.query('UPDATE streams SET version = $2 WHERE stream_id = $1', [streamId, version + events.length]);
+  await client.query('UPDATE streams SET version = $2, last_hash = $3 WHERE stream_id = $1', [streamId, head.version + events.length, previousHash]);
   await client.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', '')`);
   return inserted.rows;
 }
@@ -100,12 +105,13 @@ export class PostgresEventStore implements EventStore {
   async appendToStream(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     if (events.length === 0) throw new Error('nothing to append');
     return inTransaction(this.pool, async (client) => {
-      const version = await lockStream(client, streamId);
+      const head = await lockStream(client, streamId);
+      const { version } = head;
       const stored = await findStored(client, streamId, events);
       const last = stored.at(-1);
       if (last) return { nextExpectedVersion: version, position: `${last.transaction_id}:${last.position}` };
       if (!checkExpectedVersion(expected, version)) throw new WrongExpectedVersion(streamId, expected, version);
-      const inserted = await insertEvents(client, streamId, version, events);
+      const inserted = await insertEvents(client, streamId, head, events);
       const tail = inserted.at(-1)!;
       return { nextExpectedVersion: version + events.length, position: `${tail.transaction_id}:${tail.position}` };
     });

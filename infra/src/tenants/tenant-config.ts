@@ -40,7 +40,12 @@ export const tenantConfigSchema = z.object({
   businessHours: z.partialRecord(z.enum(weekdays), hours),
   persona: z.string().min(1).max(40).default(DEFAULT_PERSONA),
   templates: z
-    .object({ opening: template.optional(), openingAfterHours: template.optional(), question: z.string().min(1).max(200).optional() })
+    .object({
+      opening: template.optional(),
+      openingAfterHours: template.optional(),
+      question: z.string().min(1).max(200).optional(),
+      followUps: z.tuple([template, template, template, template]).optional(),
+    })
     .strict()
     .default({}),
   coverage: z
