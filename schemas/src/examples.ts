@@ -37,7 +37,7 @@ export const exampleEvents: { [T in LeadEventType]: Extract<LeadEvent, { type: T
   FollowUpSkipped: { type: 'FollowUpSkipped', data: { step: 2, reason: 'overtaken' } },
   FollowUpsCancelled: { type: 'FollowUpsCancelled', data: { reason: 'replied', steps: [2, 3, 4] } },
   SlotsOffered: { type: 'SlotsOffered', data: { slots: [slot], via: 'sms' } },
-  CallbackStarted: { type: 'CallbackStarted', data: { attemptId: 'cb#1', attempt: 1, callControlId: 'v3:cc' } },
+  CallbackStarted: { type: 'CallbackStarted', data: { attemptId: 'cb#1', attempt: 1 } },
   CallbackEnded: { type: 'CallbackEnded', data: { attemptId: 'cb#1', outcome: 'booked', detail: 'yes to Tuesday 9am' } },
   CallbackBooked: { type: 'CallbackBooked', data: { bookingId: 'b1', slot, address: '12 Oak St, Austin 78701', serviceType: 'hvac', summary: 'AC out', bookedVia: 'voice' } },
   JobSynced: { type: 'JobSynced', data: { bookingId: 'b1', crm: 'jobber', customerId: 'c1', jobId: 'j1', customerReused: false } },

@@ -1,5 +1,5 @@
-import type { Qualification } from '../qualification/qualification';
-import type { FollowUpStep, MissedCallReason, OptOutSource, OwnerAlertChannel, TextKind } from './events';
+import type { Qualification, ServiceType } from '../qualification/qualification';
+import type { CallbackOutcome, CrmKind, FollowUpStep, MissedCallReason, OptOutSource, OwnerAlertChannel, Slot, TextKind } from './events';
 
 export type RecordMissedCall = {
   type: 'RecordMissedCall';
@@ -63,7 +63,31 @@ export type FireFollowUp = {
   data: { step: FollowUpStep; now: string; allowedFrom: string; text: string };
 };
 
+/** Claim Jordan's call to the lead (one per lead), with the slots the call will offer. */
+export type StartCallback = { type: 'StartCallback'; data: { requestId: string; slots: Slot[] } };
+
+export type RecordCallbackEnded = { type: 'RecordCallbackEnded'; data: { attemptId: string; outcome: CallbackOutcome; detail: string } };
+
+/** Slots put to the lead by text (after an unanswered call, or instead of one). */
+export type OfferSlots = { type: 'OfferSlots'; data: { slots: Slot[] } };
+
+/** The lead said yes to an offered slot, by voice or by text; the calendar has already reserved it. */
+export type BookSlot = {
+  type: 'BookSlot';
+  data: { bookingId: string; slotId: string; address: string | null; serviceType: ServiceType; summary: string; via: 'voice' | 'sms' };
+};
+
+export type RecordJobSynced = { type: 'RecordJobSynced'; data: { bookingId: string; crm: CrmKind; customerId: string; jobId: string; customerReused: boolean } };
+
+export type RecordJobSyncFailed = { type: 'RecordJobSyncFailed'; data: { bookingId: string; crm: CrmKind; code: string; detail: string } };
+
 export type LeadCommand =
+  | StartCallback
+  | RecordCallbackEnded
+  | OfferSlots
+  | BookSlot
+  | RecordJobSynced
+  | RecordJobSyncFailed
   | FireFollowUp
   | RecordMissedCall
   | StartText

@@ -4,7 +4,7 @@ import type { HandOffLead, QualifyLead, RecordOwnerAlertFailure, RecordReply, St
 import type { FollowUpStopReason, LeadEvent } from './events';
 import type { LeadState } from './state';
 
-function cancelFollowUps(state: LeadState, reason: FollowUpStopReason): LeadEvent[] {
+export function cancelFollowUps(state: LeadState, reason: FollowUpStopReason): LeadEvent[] {
   const steps = state.followUps.filter((f) => f.status === 'scheduled').map((f) => f.step);
   return steps.length > 0 ? [{ type: 'FollowUpsCancelled', data: { reason, steps } }] : [];
 }

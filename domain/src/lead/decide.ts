@@ -1,6 +1,7 @@
 import type { Decider } from '../decider/decider';
 import type { LeadCommand, RecordMissedCall } from './commands';
 import { handOff, qualifyLead, recordOwnerAlertFailure, recordReply, startOwnerCall } from './decide-replies';
+import { bookSlot, offerSlots, recordCallbackEnded, recordJobSynced, recordJobSyncFailed, startCallback } from './decide-callbacks';
 import { fireFollowUp } from './decide-follow-ups';
 import { confirmTextSent, recordOptOut, recordTextFailure, startText } from './decide-texts';
 import type { LeadEvent } from './events';
@@ -8,6 +9,7 @@ import { type LeadState, evolveLead, initialLeadState } from './state';
 
 export { MAX_TEXT_ATTEMPTS } from './decide-texts';
 export { FOLLOW_UP_OFFSET_MINUTES, FOLLOW_UP_STEPS } from './decide-follow-ups';
+export { mayCallBack } from './decide-callbacks';
 
 function recordMissedCall(command: RecordMissedCall, state: LeadState): LeadEvent[] {
   // Telnyx can tell us about one call twice (hangup plus voicemail, or a retried webhook).
@@ -39,6 +41,18 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
       return handOff(command, state);
     case 'FireFollowUp':
       return fireFollowUp(command, state);
+    case 'StartCallback':
+      return startCallback(command, state);
+    case 'RecordCallbackEnded':
+      return recordCallbackEnded(command, state);
+    case 'OfferSlots':
+      return offerSlots(command, state);
+    case 'BookSlot':
+      return bookSlot(command, state);
+    case 'RecordJobSynced':
+      return recordJobSynced(command, state);
+    case 'RecordJobSyncFailed':
+      return recordJobSyncFailed(command, state);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

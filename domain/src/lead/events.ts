@@ -110,7 +110,8 @@ export type Slot = { slotId: string; start: string; end: string };
 
 export type SlotsOffered = { type: 'SlotsOffered'; data: { slots: Slot[]; via: 'voice' | 'sms' } };
 
-export type CallbackStarted = { type: 'CallbackStarted'; data: { attemptId: string; attempt: number; callControlId: string } };
+/** Claimed before Jordan dials, so a redelivery never rings the lead twice; webhooks find it by attemptId. */
+export type CallbackStarted = { type: 'CallbackStarted'; data: { attemptId: string; attempt: number } };
 
 export type CallbackOutcome = 'booked' | 'declined' | 'no-answer' | 'voicemail' | 'hung-up' | 'failed';
 
