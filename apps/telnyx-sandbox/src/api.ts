@@ -1,6 +1,10 @@
-// The Telnyx-shaped /v2 API: messages (send, retrieve) and a recording stub of Call Control.
+// The Telnyx-shaped /v2 API: messages (send, retrieve) and Call Control (dial and commands,
+// played by the callee network; commands on calls it did not place are only recorded).
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { callTime } from './call-payloads';
+import type { CalleeNetwork } from './callee-network';
+import { parseDialRequest } from './dial-request';
 import { parseJsonObject, readBody, sendJson } from './http-io';
 import { messagePayload, outboundMessagePayload, type OutboundMessageRecord } from './message-payloads';
 import type { SandboxState } from './sandbox-state';
@@ -13,6 +17,10 @@ export interface ApiDeps {
   profileDeliveryReceipts: boolean;
   /** Called once a message is accepted and answered; reports message.sent / message.finalized. */
   onMessageAccepted(record: OutboundMessageRecord, receiptUrl: string | undefined): void;
+  /** Added: plays the callee of every accepted dial. */
+  callees: CalleeNetwork;
+  /** Added: dial refuses a connection_id other than the account's. */
+  enforceConnectionId: boolean;
 }
 
 interface ApiAnswer {
@@ -68,7 +76,7 @@ async function routeApiRequest(
     if (!body) return fromError(telnyxErrors.malformedRequest());
     const callControlId = decodeURIComponent(action[1]);
     deps.state.callCommands.push({ callControlId, action: action[2], body, receivedAt: arrivedAt });
-    return { status: 200, body: { data: { result: 'ok' } } };
+    return deps.callees.command(callControlId, action[2], body) ?? { status: 200, body: { data: { result: 'ok' } } };
   }
 
   return fromError(telnyxErrors.resourceNotFound());
@@ -113,20 +121,28 @@ function sendMessage(raw: string, arrivedAt: number, deps: ApiDeps): RoutedAnswe
   };
 }
 
-// Outbound calls are only recorded: the sandbox plays no network events for them (yet).
-function dial(raw: string, arrivedAt: number, deps: ApiDeps): ApiAnswer {
+function dial(raw: string, arrivedAt: number, deps: ApiDeps): RoutedAnswer {
   const body = parseJsonObject(raw);
   if (!body) return fromError(telnyxErrors.malformedRequest());
-  for (const field of ['connection_id', 'to', 'from'] as const) {
-    if (typeof body[field] !== 'string' || body[field] === '') return fromError(telnyxErrors.missingParameter(`/${field}`));
-  }
-  const call = {
-    call_control_id: `v3:${randomUUID().replace(/-/g, '')}`,
-    call_leg_id: randomUUID(),
-    call_session_id: randomUUID(),
+  const { state } = deps;
+  const parsed = parseDialRequest(body, {
+    connectionId: state.account.connectionId,
+    enforceConnection: deps.enforceConnectionId,
+    ownedNumbers: state.ownedNumbers,
+  });
+  if (!parsed.ok) return fromError(parsed.error);
+  const { call, start } = deps.callees.place(parsed.request);
+  const { leg } = call;
+  state.callCommands.push({ callControlId: leg.callControlId, action: 'dial', body, receivedAt: arrivedAt });
+  const data: Record<string, unknown> = {
+    call_control_id: leg.callControlId,
+    call_leg_id: leg.callLegId,
+    call_session_id: leg.callSessionId,
+    // Dialling is asynchronous: the call is not alive until the far end answers.
     is_alive: false,
     record_type: 'call',
+    start_time: callTime(leg.startTime),
   };
-  deps.state.callCommands.push({ callControlId: call.call_control_id, action: 'dial', body, receivedAt: arrivedAt });
-  return { status: 200, body: { data: call } };
+  if (call.clientState !== null) data.client_state = call.clientState;
+  return { status: 200, body: { data }, afterResponse: start };
 }

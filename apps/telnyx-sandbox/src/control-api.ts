@@ -1,6 +1,7 @@
 // A small control API so a separately running demo can drive the sandbox over HTTP.
 // Not a Telnyx API: plain JSON, no auth (the sandbox binds to 127.0.0.1 by default).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CalleeNetwork } from './callee-network';
 import { parseJsonObject, readBody, sendJson } from './http-io';
 import type { PhoneNetwork } from './phone-network';
 import type { SandboxState } from './sandbox-state';
@@ -12,6 +13,8 @@ const INJECTABLE_STATUSES = [429, 500, 503] as const;
 export interface ControlDeps {
   state: SandboxState;
   network: PhoneNetwork;
+  /** Added: callee scripts and the outbound calls placed through POST /v2/calls. */
+  callees?: CalleeNetwork;
 }
 
 /** Handles a request whose path starts with /sandbox (the part after it is `route`). */
@@ -28,6 +31,13 @@ export async function handleControlRequest(
     if (method === 'GET' && route === '/messages') return sendJson(res, 200, { data: deps.state.sentMessages() });
     if (method === 'GET' && route === '/webhook-deliveries') return sendJson(res, 200, { data: deps.state.deliveries });
     if (method === 'GET' && route === '/call-commands') return sendJson(res, 200, { data: deps.state.callCommands });
+    if (deps.callees && method === 'GET' && route === '/dialed-calls') return sendJson(res, 200, { data: deps.callees.calls() });
+    if (deps.callees && method === 'POST' && route === '/callees') {
+      // { phone, ...script }: how the person at `phone` answers outbound calls from now on.
+      const { phone: _phone, ...script } = body;
+      const phone = requiredString(body, 'phone');
+      return sendJson(res, 200, { phone, script: deps.callees.scriptCallee(phone, script) });
+    }
     if (method === 'POST' && route === '/calls') return sendJson(res, 200, await deps.network.ringOut(ringOutCall(body)));
     if (method === 'POST' && route === '/sms') return sendJson(res, 200, await deps.network.sendInboundSms(inboundSms(body)));
     if (method === 'POST' && route === '/blocks') {

@@ -1,6 +1,7 @@
 // Runs the sandbox on its own, for a demo running in another process.
 // env: PORT, HOST, TELNYX_SANDBOX_API_KEY, VOICE_WEBHOOK_URL, MESSAGING_WEBHOOK_URL,
-//      OWNED_NUMBERS (comma-separated E.164 numbers; unset = any `from` is accepted).
+//      OWNED_NUMBERS (comma-separated E.164 numbers; unset = any `from` is accepted),
+//      CONNECTION_ID (the Call Control application id dial must use; unset = any is accepted).
 import { startTelnyxSandbox } from './server';
 import type { TelnyxSandboxOptions } from './types';
 
@@ -17,11 +18,13 @@ async function main(): Promise<void> {
   if (env.MESSAGING_WEBHOOK_URL) options.messagingWebhookUrl = env.MESSAGING_WEBHOOK_URL;
   const owned = env.OWNED_NUMBERS?.split(',').map((number) => number.trim()).filter(Boolean);
   if (owned && owned.length > 0) options.ownedNumbers = owned;
+  if (env.CONNECTION_ID) options.connectionId = env.CONNECTION_ID;
 
   const sandbox = await startTelnyxSandbox(options);
   // KEY=value lines, so a demo script can `eval` or source them.
   console.log(`TELNYX_BASE_URL=${sandbox.baseUrl}`);
   console.log(`TELNYX_PUBLIC_KEY=${sandbox.publicKey}`);
+  console.log(`TELNYX_CONNECTION_ID=${sandbox.connectionId}`);
   if (!env.TELNYX_SANDBOX_API_KEY) console.log(`TELNYX_API_KEY=${DEFAULT_API_KEY}`);
   console.error(`telnyx-sandbox listening; control API at ${sandbox.baseUrl.replace(/\/v2$/, '/sandbox')}`);
 

@@ -21,7 +21,7 @@ function isBlank(value: unknown): boolean {
   return value === undefined || value === null || value === '';
 }
 
-function isWebUrl(value: unknown): boolean {
+export function isWebUrl(value: unknown): boolean {
   if (typeof value !== 'string' || value.length > MAX_URL_LENGTH) return false;
   try {
     const url = new URL(value);

@@ -2,6 +2,8 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleApiRequest, type ApiDeps } from './api';
+import { CalleeNetwork } from './callee-network';
+import { waitForCall } from './call-waiter';
 import { handleControlRequest } from './control-api';
 import { sendJson } from './http-io';
 import { waitForMessages } from './message-waiter';
@@ -21,6 +23,7 @@ export async function startTelnyxSandbox(opts: TelnyxSandboxOptions): Promise<Te
   const state = new SandboxState(opts.ownedNumbers ? new Set(opts.ownedNumbers) : undefined);
   if (opts.voiceWebhookUrl) state.webhookUrls.voice = opts.voiceWebhookUrl;
   if (opts.messagingWebhookUrl) state.webhookUrls.messaging = opts.messagingWebhookUrl;
+  if (opts.connectionId) state.account.connectionId = opts.connectionId;
 
   const closing = new AbortController();
   const background = new Set<Promise<unknown>>();
@@ -37,6 +40,7 @@ export async function startTelnyxSandbox(opts: TelnyxSandboxOptions): Promise<Te
   const retryPolicy = { ...DEFAULT_RETRY_POLICY, ...opts.webhookRetry };
   const deliverer = new WebhookDeliverer(signer, retryPolicy, state.deliveries, closing.signal);
   const network = new PhoneNetwork(state, deliverer, closing.signal, opts.honorOptOutKeywords !== false);
+  const callees = new CalleeNetwork({ state, deliverer, closing: closing.signal, track });
 
   const apiDeps: ApiDeps = {
     state,
@@ -49,6 +53,8 @@ export async function startTelnyxSandbox(opts: TelnyxSandboxOptions): Promise<Te
         ),
       );
     },
+    callees,
+    enforceConnectionId: Boolean(opts.connectionId),
   };
 
   const server = http.createServer((req, res) => {
@@ -57,7 +63,7 @@ export async function startTelnyxSandbox(opts: TelnyxSandboxOptions): Promise<Te
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://sandbox').pathname;
     if (path === '/v2' || path.startsWith('/v2/')) return handleApiRequest(req, res, path.slice(3), apiDeps);
-    if (path.startsWith('/sandbox/')) return handleControlRequest(req, res, path.slice(8), { state, network });
+    if (path.startsWith('/sandbox/')) return handleControlRequest(req, res, path.slice(8), { state, network, callees });
     const notFound = telnyxErrors.resourceNotFound();
     sendJson(res, notFound.status, notFound.body);
   }
@@ -87,6 +93,12 @@ export async function startTelnyxSandbox(opts: TelnyxSandboxOptions): Promise<Te
     sign: (rawBody, timestampSeconds) => signer.sign(rawBody, timestampSeconds),
     webhookDeliveries: () => state.deliveries.map((delivery) => ({ ...delivery })),
     callCommands: () => state.callCommands.map((command) => ({ ...command })),
+    connectionId: state.account.connectionId,
+    scriptCallee: (phone, script) => {
+      callees.scriptCallee(phone, script);
+    },
+    calls: () => callees.calls(),
+    waitForCall: (predicate, timeoutMs) => waitForCall(callees, predicate, timeoutMs, closing.signal),
     async close() {
       if (closing.signal.aborted) return;
       closing.abort(); // ends retries, pauses and in-flight webhook requests

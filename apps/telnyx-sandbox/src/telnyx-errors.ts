@@ -104,4 +104,44 @@ export const telnyxErrors = {
           detail: 'You have exceeded the maximum number of allowed requests.',
         })
       : telnyxError(status, { code: '10007', title: 'Unexpected error', detail: 'An unexpected error occured.' }),
+
+  /** Added. A Call Control command other than hangup on a call still ringing (seen as 422 in the wild). */
+  callNotAnsweredYet: (action: string) =>
+    telnyxError(422, {
+      code: '90034',
+      title: 'Call not answered yet',
+      detail: `This call can't receive ${action} command because it has not been answered yet.`,
+      withDocsLink: false,
+    }),
+
+  /** Added. Any command on a call that has hung up (seen as 422 in the wild). */
+  callAlreadyEnded: () =>
+    telnyxError(422, {
+      code: '90018',
+      title: 'Call has already ended',
+      detail: "This call is no longer active and can't receive commands.",
+      withDocsLink: false,
+    }),
+
+  /** Added. A dial `to` / `from` that is not +E.164 (code from the general list; HTTP status unconfirmed). */
+  notE164: (pointer: string) =>
+    telnyxError(422, {
+      code: '10016',
+      title: 'Phone number must be in +E.164 format',
+      detail: 'The specified phone number parameter must be in +E.164 format.',
+      pointer,
+    }),
+
+  /** Added. A dial `from` the account does not own (code and status unconfirmed). */
+  callerNumberNotOwned: () =>
+    telnyxError(422, { code: '10002', title: 'Invalid phone number', detail: 'The phone number is invalid.', pointer: '/from' }),
+
+  /** Added. A dial connection_id that is not the account's Call Control application (unconfirmed). */
+  unknownConnection: () =>
+    telnyxError(422, {
+      code: '10017',
+      title: 'Associated resource does not exist',
+      detail: 'The requested parameter is invalid as the associated resource does not exist.',
+      pointer: '/connection_id',
+    }),
 };

@@ -34,6 +34,11 @@ export interface TelnyxSandboxOptions {
    * removes it). Default true.
    */
   honorOptOutKeywords?: boolean;
+  /**
+   * Added: the Call Control application (connection) id. When given, POST /v2/calls refuses any
+   * other connection_id; omitted, a random 19-digit id is used and any non-empty one is accepted.
+   */
+  connectionId?: string;
 }
 
 export interface SentMessage {
@@ -90,6 +95,45 @@ export interface CallCommand {
   receivedAt: number;
 }
 
+/**
+ * Added: how the person at a dialled number behaves when the sandbox plays the callee of an
+ * outbound Call Control call (POST /v2/calls). Unscripted numbers answer as a human who gathers nothing.
+ */
+export interface CalleeScript {
+  answer: 'human' | 'voicemail' | 'no-answer' | 'busy';
+  /** Real milliseconds of ringing before the answer, the busy signal or the timeout. Default 20. */
+  ringMs?: number;
+  /**
+   * One entry per gather command, in order: the parameters the callee gives (gather_using_ai's
+   * `result`; gather_using_speak reads `digits`), or `{ hangUp: true }` to hang up instead.
+   * A gather with no entry left ends unanswered.
+   */
+  gatherResults?: Array<Record<string, unknown> | { hangUp: true }>;
+  /** The callee hangs up on their own this many real milliseconds after answering. */
+  hangUpAfterMs?: number;
+}
+
+export type DialedCallStatus = 'ringing' | 'answered' | 'ended';
+
+/** Added: an outbound call placed through POST /v2/calls, as the sandbox's callee saw it. */
+export interface DialedCall {
+  callControlId: string;
+  callLegId: string;
+  callSessionId: string;
+  from: string;
+  to: string;
+  /** What the next webhook of the call echoes: dial's client_state, replaced by any later command's. */
+  clientState: string | null;
+  status: DialedCallStatus;
+  /** The `payload` of every speak and gather_using_speak, and the `greeting` of gather_using_ai, in order. */
+  spoken: string[];
+  /** Date.now() when the callee answered / when the call ended. */
+  answeredAt?: number;
+  endedAt?: number;
+  hangupCause?: HangupCause;
+  hangupSource?: 'caller' | 'callee' | 'unknown';
+}
+
 export interface TelnyxSandbox {
   /** e.g. http://127.0.0.1:PORT/v2 — what the SDK's baseURL takes. */
   baseUrl: string;
@@ -114,5 +158,13 @@ export interface TelnyxSandbox {
   webhookDeliveries(): WebhookDelivery[];
   /** Added: Call Control commands received, oldest first. */
   callCommands(): CallCommand[];
+  /** Added: the Call Control application id outbound calls belong to (see TelnyxSandboxOptions.connectionId). */
+  connectionId: string;
+  /** Added: how the person at `phone` answers outbound calls from now on. */
+  scriptCallee(phone: string, script: CalleeScript): void;
+  /** Added: outbound calls placed through POST /v2/calls, oldest first. */
+  calls(): DialedCall[];
+  /** Added: resolves with the first dialled call the predicate accepts; rejects after timeoutMs (default 5000). */
+  waitForCall(predicate: (call: DialedCall) => boolean, timeoutMs?: number): Promise<DialedCall>;
   close(): Promise<void>;
 }

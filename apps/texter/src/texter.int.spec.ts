@@ -49,6 +49,7 @@ async function missedCallFrom(caller: string): Promise<StoredEvent> {
   await handleCommand(store, leadDecider, leadId, command, { tenantId: 'peak-comfort', now: new Date(), correlationId: 'test', causationId: null });
   return (await store.readStream(leadId)).events.at(-1)!;
 }
+const FOLLOW_UPS = ['FollowUpScheduled', 'FollowUpScheduled', 'FollowUpScheduled', 'FollowUpScheduled'];
 const typesOf = async (event: StoredEvent) => (await store.readStream(event.metadata.streamId)).events.map((e) => e.type);
 const textsTo = (to: string) => sandbox.sentMessages().filter((m) => m.to === to);
 
@@ -60,7 +61,7 @@ describe('texter', () => {
     expect(textsTo(caller)).toHaveLength(1);
     expect(textsTo(caller)[0]!.text).toMatch(/^Hi, this is Jordan from Peak Comfort HVAC — you just called us/);
     expect(textsTo(caller)[0]!.from).toBe(TENANT_PHONE);
-    expect(await typesOf(call)).toEqual(['CallMissed', 'TextSendAttempted', 'TextSent']);
+    expect(await typesOf(call)).toEqual(['CallMissed', 'TextSendAttempted', 'TextSent', ...FOLLOW_UPS]);
   });
 
   it('sends nothing more when Kafka redelivers the call, or two texters get it at once', async () => {
@@ -88,7 +89,7 @@ describe('texter', () => {
     await expect(sendOpeningText(deps, call)).rejects.toBeInstanceOf(TransientSendFailure);
     await sendOpeningText(deps, call);
     expect(textsTo(caller)).toHaveLength(1);
-    expect(await typesOf(call)).toEqual(['CallMissed', 'TextSendAttempted', 'TextSendFailed', 'TextSendAttempted', 'TextSent']);
+    expect(await typesOf(call)).toEqual(['CallMissed', 'TextSendAttempted', 'TextSendFailed', 'TextSendAttempted', 'TextSent', ...FOLLOW_UPS]);
   });
 
   it('never texts twice when the process dies between the SMS request and the append', async () => {
@@ -110,7 +111,7 @@ describe('texter', () => {
       const stream = (await store.readStream(call.metadata.streamId)).events;
       return stream.some((e) => e.type === 'TextSent') ? stream : undefined;
     }, 10000, 'TextSent from the delivery receipt');
-    expect(events.map((e) => e.type)).toEqual(['CallMissed', 'TextSendAttempted', 'TextSent']);
+    expect(events.map((e) => e.type)).toEqual(['CallMissed', 'TextSendAttempted', 'TextSent', ...FOLLOW_UPS]);
     expect(events[2]!.data).toMatchObject({ confirmedBy: 'receipt', messageId: textsTo(caller)[0]!.id });
   });
 });

@@ -1,0 +1,3 @@
+export * from './timer-index';
+export * from './fire-timer';
+export * from './scheduler';

@@ -1,0 +1,116 @@
+import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import type { Pool } from 'pg';
+import type { StoredEvent } from '@naxio/domain';
+import type { EventCodec } from '@naxio/schemas';
+import { claimPartition, ensureProjectionStatus, loadOffsets, type PartitionKey, recordOffset } from './offsets';
+import { isAfter, parsePosition } from './position';
+import type { Projection } from './projection';
+import { inTransaction } from './transaction';
+
+const MAX_BACKOFF_MS = 5000;
+
+export type MessageOutcome = { partition: number; offset: string; type: string; position: string; applied: boolean };
+
+export type ProjectionRunnerOptions = {
+  kafka: Kafka;
+  topic: string;
+  pool: Pool;
+  codec: EventCodec;
+  projection: Projection;
+  /** Defaults to `projectionGroupId(projection.name, topic)`. */
+  groupId?: string;
+  log?: (message: string, error?: unknown) => void;
+  /**
+   * False: start where a Kafka group of this id would (the beginning for a new one) instead of after
+   * the recorded offsets, to re-read history and check it changes nothing. Defaults to true.
+   */
+  resumeFromRecordedOffsets?: boolean;
+  /** Hears about every message once its transaction committed (applied, or skipped as already seen). */
+  onMessage?: (outcome: MessageOutcome) => void;
+};
+
+export type RunningProjection = { projection: string; groupId: string; stop(): Promise<void> };
+
+export const projectionGroupId = (projection: string, topic: string) => `projection:${projection}:${topic}`;
+
+const headersOf = (message: KafkaMessage) => Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString()]));
+
+/**
+ * One projection, one consumer group. Postgres, not Kafka, holds the consumer's place:
+ *
+ * - Each message is applied in one transaction that also records its offset and store position in
+ *   `projection_offsets`, so the read model and its place can never disagree. Nothing is committed
+ *   to Kafka (`autoCommit: false`).
+ * - Whether a message is new is decided by its store position, not its offset: the relay publishes
+ *   the store's global order, so positions only grow within a partition, and a message at or below
+ *   the partition's last applied position (a relay republish, a redelivery, a second group reading
+ *   from offset 0) is skipped. A rebuild raises that floor for every partition at once.
+ * - Where to read from is the offset: on every group join (start and each rebalance) kafkajs emits
+ *   GROUP_JOIN synchronously before its first fetch, so the listener seeks each assigned partition
+ *   to the last recorded offset + 1 from a map loaded at start and kept up to date after each commit.
+ *   Without it a rejoin would start from the beginning (no Kafka commits); with a stale map entry
+ *   (a partition another member advanced) we only re-read messages the position check skips.
+ */
+export async function startProjection(options: ProjectionRunnerOptions): Promise<RunningProjection> {
+  const { projection, topic, pool } = options;
+  const groupId = options.groupId ?? projectionGroupId(projection.name, topic);
+  await ensureProjectionStatus(pool, projection.name);
+  const offsets = options.resumeFromRecordedOffsets === false ? new Map<number, bigint>() : await loadOffsets(pool, projection.name, topic);
+  const handled = new Set(projection.handles);
+  let stopping = false;
+
+  const consumer: Consumer = options.kafka.consumer({ groupId, sessionTimeout: 10000, heartbeatInterval: 1000 });
+  const joined = new Promise<void>((resolve) =>
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      for (const partition of payload.memberAssignment[topic] ?? []) {
+        const last = offsets.get(partition);
+        if (last !== undefined) consumer.seek({ topic, partition, offset: (last + 1n).toString() });
+      }
+      resolve();
+    }),
+  );
+
+  async function project(event: StoredEvent, key: PartitionKey, offset: string): Promise<boolean> {
+    const position = parsePosition(event.position);
+    return inTransaction(pool, async (tx) => {
+      const isNew = isAfter(position, await claimPartition(tx, key));
+      if (isNew && handled.has(event.type)) await projection.apply(event, tx);
+      await recordOffset(tx, key, offset, isNew ? position : null);
+      return isNew;
+    });
+  }
+
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({
+    autoCommit: false,
+    eachMessage: async ({ partition, message, heartbeat }) => {
+      const key = { projection: projection.name, topic, partition };
+      for (let attempt = 1; !stopping; attempt++) {
+        try {
+          // Decoding is inside the retry: an unknown schema waits for a reader that knows it.
+          const event = options.codec.decode(message.value ?? Buffer.alloc(0), headersOf(message));
+          const applied = await project(event, key, message.offset);
+          offsets.set(partition, BigInt(message.offset));
+          options.onMessage?.({ partition, offset: message.offset, type: event.type, position: event.position, applied });
+          return;
+        } catch (error) {
+          options.log?.(`${groupId}: offset ${message.offset} of partition ${partition} failed (attempt ${attempt})`, error);
+          await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt)));
+          await heartbeat();
+        }
+      }
+      throw new Error(`${groupId} stopped before offset ${message.offset} of partition ${partition} was applied`);
+    },
+  });
+  await joined;
+
+  return {
+    projection: projection.name,
+    groupId,
+    async stop() {
+      stopping = true;
+      await consumer.disconnect();
+    },
+  };
+}
