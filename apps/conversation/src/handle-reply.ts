@@ -15,6 +15,7 @@ import {
   keywordOf,
   leadDecider,
   optOutConfirmationText,
+  slotChoiceOf,
 } from '@naxio/domain';
 import { type CommandContext, handleCommand } from '@naxio/infra';
 import { type SendDeps, sendLeadText } from '@naxio/texter';
@@ -58,6 +59,8 @@ export async function handleReply(deps: ConversationDeps, event: StoredEvent): P
 
   const lead = await loadLead(deps, leadId);
   if (lead.state.optedOut || lead.state.handedOff) return;
+  // "1" after a slot offer is a booking, which the callback consumer makes and confirms.
+  if (!lead.state.booking && lead.state.offeredSlots.length > 0 && slotChoiceOf(reply.text, lead.state.offeredSlots.length)) return;
   const request = qualificationRequest(tenant, lead, deps.clock.now());
   const qualification = await qualificationFor(deps, leadId, lead, reply.messageId, request, context);
   const newest = lead.events.filter((e) => e.type === 'ReplyReceived').at(-1)?.metadata.eventId;

@@ -1,6 +1,8 @@
 import type { Pool } from 'pg';
-import { systemClock, type Tenant } from '@naxio/domain';
+import { type Clock, type StoredEvent, systemClock, type Tenant, withRulesSafetyNet, rulesQualifier, templateReplyWriter } from '@naxio/domain';
 import {
+  ClaudeQualifier,
+  ClaudeReplyWriter,
   createKafka,
   createPool,
   createTelnyxClient,
@@ -11,57 +13,78 @@ import {
   migrate,
   PostgresCheckpointStore,
   PostgresEventStore,
+  PostgresSlotReservations,
   PostgresTenantDirectory,
   seedTenants,
   TelnyxSmsGateway,
+  TelnyxVoiceGateway,
 } from '@naxio/infra';
+import { bookFromReply, type CallbackDeps, handleCallbackWebhook, startCallback } from '@naxio/callback';
+import { handleReply } from '@naxio/conversation';
+import { syncBookedJob } from '@naxio/crm-sync';
+import { alertOwner } from '@naxio/escalation';
 import { buildIngress } from '@naxio/ingress';
 import { startRelay } from '@naxio/relay';
+import { indexTimerEvent, type Scheduler, startScheduler } from '@naxio/scheduler';
 import { createEventCodec } from '@naxio/schemas';
-import { startTelnyxSandbox, type TelnyxSandbox } from '@naxio/telnyx-sandbox';
-import { startTexter, TEXTER_GROUP } from '@naxio/texter';
+import { sendOpeningText } from '@naxio/texter';
+import { SANDBOX_KEYS, type Sandboxes, startSandboxes } from './local-sandboxes';
 
 export type LocalSystemOptions = {
   databaseUrl: string;
   kafkaBrokers: string[];
   topic: string;
   tenantsFile: string;
+  /** The follow-up scheduler's clock: a manual one lets a run show a week of follow-ups. */
+  schedulerClock?: Clock;
+  claudeWritesReplies?: boolean;
+  /** 0: the scheduler only runs when `scheduler.tick()` is called. */
+  schedulerIntervalMs?: number;
   log?: (message: string, error?: unknown) => void;
 };
 
 export type LocalSystem = {
-  sandbox: TelnyxSandbox;
+  sandboxes: Sandboxes;
   store: PostgresEventStore;
   pool: Pool;
   tenants: Tenant[];
   ingressUrl: string;
+  scheduler: Scheduler;
   stop(): Promise<void>;
 };
 
-const SANDBOX_API_KEY = 'KEY_LOCAL_SANDBOX';
-
 /**
- * Every Naxio process in one, wired exactly as the separate apps are, with the Telnyx sandbox in
- * place of Telnyx: the ingress listens on a real port, the relay and the texter talk through Kafka.
+ * Every Naxio process in one, wired exactly as the separate apps are, with local sandboxes in place
+ * of Telnyx, Anthropic, Jobber and Housecall Pro: the ingress listens on a real port, the relay and
+ * every consumer group talk through Kafka, the event store and read models live in PostgreSQL.
  */
 export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
   await ensureDatabase(options.databaseUrl);
-  const pool = createPool(options.databaseUrl);
+  const pool = createPool(options.databaseUrl, 20);
   await migrate(pool);
   const tenants = await seedTenants(pool, options.tenantsFile);
-
-  const sandbox = await startTelnyxSandbox({
-    apiKey: SANDBOX_API_KEY,
-    ownedNumbers: tenants.flatMap((t) => t.phoneNumbers),
-    profileDeliveryReceipts: false,
-  });
-  const telnyx = createTelnyxClient({ apiKey: SANDBOX_API_KEY, baseUrl: sandbox.baseUrl, publicKey: sandbox.publicKey });
+  const sandboxes = await startSandboxes(tenants);
+  const telnyx = createTelnyxClient({ apiKey: SANDBOX_KEYS.telnyx, baseUrl: sandboxes.telnyx.baseUrl, publicKey: sandboxes.telnyx.publicKey });
   const store = new PostgresEventStore(pool);
   const directory = new PostgresTenantDirectory(pool);
+  const sms = new TelnyxSmsGateway(telnyx);
+  const voice = new TelnyxVoiceGateway(telnyx, sandboxes.telnyx.connectionId);
+  const claude = { apiKey: SANDBOX_KEYS.anthropic, baseUrl: sandboxes.anthropic.baseUrl };
 
-  const ingress = await buildIngress({ store, tenants: directory, clock: systemClock, telnyx });
+  const ingress = await buildIngress({ store, tenants: directory, clock: systemClock, telnyx, voice, callbackCalls: (webhook) => handleCallbackWebhook(callbackDeps, webhook) });
   const ingressUrl = await ingress.listen({ port: 0, host: '127.0.0.1' });
-  sandbox.setWebhookUrls({ voice: `${ingressUrl}/webhooks/telnyx/voice`, messaging: `${ingressUrl}/webhooks/telnyx/messaging` });
+  sandboxes.telnyx.setWebhookUrls({ voice: `${ingressUrl}/webhooks/telnyx/voice`, messaging: `${ingressUrl}/webhooks/telnyx/messaging` });
+
+  const send = { store, sms, receiptBaseUrl: ingressUrl };
+  const base = { ...send, tenants: directory, clock: systemClock, log: (m: string) => options.log?.(m) };
+  const callbackDeps: CallbackDeps = { ...base, voice, reservations: new PostgresSlotReservations(pool) };
+  const conversation = {
+    ...base,
+    qualifier: withRulesSafetyNet(new ClaudeQualifier({ ...claude, fallback: rulesQualifier })),
+    // The Anthropic sandbox imitates qualification well but cannot write a real reply, so a local run
+    // answers with the templates; against Anthropic itself the Claude writer is used.
+    replyWriter: options.claudeWritesReplies ? new ClaudeReplyWriter({ ...claude, fallback: templateReplyWriter }) : templateReplyWriter,
+  };
 
   const kafka = createKafka('naxio-local', options.kafkaBrokers);
   await ensureTopic(kafka, options.topic);
@@ -69,21 +92,39 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const publisher = new KafkaEventPublisher(kafka, options.topic, codec);
   await publisher.connect();
   const relay = await startRelay({ store, publisher, checkpoints: new PostgresCheckpointStore(pool), checkpointName: `relay:${options.topic}`, onError: (e) => options.log?.('relay', e) });
-  const consumer = new KafkaEventConsumer(kafka, `${TEXTER_GROUP}:${options.topic}`, options.topic, codec, options.log);
-  await startTexter(consumer, { store, tenants: directory, sms: new TelnyxSmsGateway(telnyx), clock: systemClock, receiptBaseUrl: ingressUrl });
+
+  // One consumer group per reaction, as in production: each sees every event, at its own pace.
+  const groups: Array<[string, (event: StoredEvent) => Promise<void>]> = [
+    ['texter', (e) => sendOpeningText(base, e)],
+    ['conversation', (e) => handleReply(conversation, e)],
+    ['escalation', (e) => alertOwner({ ...base, voice }, e)],
+    ['callback', async (e) => (await startCallback(callbackDeps, e), await bookFromReply(callbackDeps, e))],
+    ['crm-sync', (e) => syncBookedJob({ ...base, crmFor: sandboxes.crmFor }, e)],
+    ['scheduler-timers', (e) => indexTimerEvent(pool, e)],
+  ];
+  const consumers = await Promise.all(
+    groups.map(async ([group, handle]) => {
+      const consumer = new KafkaEventConsumer(kafka, `${group}:${options.topic}`, options.topic, codec, options.log);
+      await consumer.start(handle);
+      return consumer;
+    }),
+  );
+  const scheduler = startScheduler({ ...base, pool, clock: options.schedulerClock ?? systemClock }, { intervalMs: options.schedulerIntervalMs ?? 1000 });
 
   return {
-    sandbox,
+    sandboxes,
     store,
     pool,
     tenants,
     ingressUrl,
+    scheduler,
     async stop() {
-      await consumer.stop();
+      await scheduler.stop();
+      await Promise.all(consumers.map((c) => c.stop()));
       await relay.stop();
       await publisher.disconnect();
       await ingress.close();
-      await sandbox.close();
+      await sandboxes.close();
       await pool.end();
     },
   };

@@ -1,50 +1,69 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { createKafka, dropDatabase, leadStreamId, runtimeEnv } from '@naxio/infra';
+import { ManualClock } from '@naxio/domain';
+import { createKafka, dropDatabase, runtimeEnv } from '@naxio/infra';
 import type { PlacedCall } from '@naxio/telnyx-sandbox';
+import { funnelFromStore } from './funnel';
 import { startLocalSystem } from './local-system';
-import { demoCalls, percentile } from './scenario';
-import { printHistory, printSummary, say } from './report';
+import { printConversation, printCrm, printSummary, type Reply, say } from './report';
+import { demoCallers, percentile } from './scenario';
+import { settle, simulateFollowUps } from './settle';
 
-// `npm run demo [-- --calls N] [-- --json]`: the loop on local sandboxes, for a contractor to watch.
+// `npm run demo [-- --calls N] [-- --json]`: the whole loop on local sandboxes, for a contractor to watch.
 const ROOT = join(__dirname, '..', '..', '..');
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const callsArg = args.indexOf('--calls');
-const callCount = callsArg >= 0 ? Number(args[callsArg + 1]) : 12;
+const callerCount = callsArg >= 0 ? Number(args[callsArg + 1]) : 12;
 
 async function main() {
-  if (!Number.isInteger(callCount) || callCount < 1 || callCount > 500) throw new Error('--calls takes a whole number from 1 to 500');
+  if (!Number.isInteger(callerCount) || callerCount < 1 || callerCount > 500) throw new Error('--calls takes a whole number from 1 to 500');
   if (!process.env.KAFKA_BROKERS) execFileSync('bash', [join(ROOT, 'infra', 'kafka', 'kafka.sh'), 'start'], { stdio: ['ignore', 'ignore', 'inherit'] });
   const env = runtimeEnv({ ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/naxio_demo' });
   await dropDatabase(env.databaseUrl);
   const topic = `lead-events-demo-${Date.now()}`;
-  const system = await startLocalSystem({ databaseUrl: env.databaseUrl, kafkaBrokers: env.kafkaBrokers, topic, tenantsFile: join(ROOT, 'infra', 'seed', 'tenants.json') });
+  const clock = new ManualClock(new Date());
+  const system = await startLocalSystem({
+    databaseUrl: env.databaseUrl, kafkaBrokers: env.kafkaBrokers, topic, tenantsFile: join(ROOT, 'infra', 'seed', 'tenants.json'), schedulerClock: clock, schedulerIntervalMs: 0,
+  });
+  const { telnyx } = system.sandboxes;
   try {
-    say(`Naxio demo: ${callCount} missed calls to ${system.tenants.map((t) => t.company).join(', ')}`);
-    say(`  Telnyx sandbox ${system.sandbox.baseUrl} · ingress ${system.ingressUrl} · Kafka topic ${topic}\n`);
-    const { calls, blocked } = demoCalls(system.tenants, callCount);
-    for (const number of blocked) system.sandbox.blockRecipient(number);
-
-    const firstCall = new Map<string, PlacedCall>();
-    for (const call of calls) {
-      const placed = await system.sandbox.ringOut({ from: call.caller, to: call.tenant.phoneNumbers[0]!, hangupCause: call.hangupCause });
-      if (!firstCall.has(call.caller)) firstCall.set(call.caller, placed);
-      say(`📞 ${call.caller} called ${call.tenant.company}: missed (${call.hangupCause})${call.note ? `, ${call.note}` : ''}`);
+    const callers = demoCallers(system.tenants, callerCount);
+    say(`Naxio demo: ${callers.length} callers to ${system.tenants.map((t) => t.company).join(', ')}\n`);
+    for (const c of callers) {
+      if (c.blockedBefore) telnyx.blockRecipient(c.caller);
+      if (c.callee) telnyx.scriptCallee(c.caller, c.callee);
     }
 
-    const expected = firstCall.size - blocked.length;
-    const texts = await system.sandbox.waitForMessages(expected, { timeoutMs: 30_000 });
-    const hangupSentAt = (placed: PlacedCall) =>
-      system.sandbox.webhookDeliveries().find((d) => d.eventType === 'call.hangup' && d.attempt === 1 && placed.webhookIds.includes(d.id))!.sentAt;
-    const latencyOf = new Map(texts.map((text) => [text, text.receivedAt - hangupSentAt(firstCall.get(text.to)!)]));
-    const latencies = [...latencyOf.values()].sort((a, b) => a - b);
-    say('');
-    for (const text of texts) say(`💬 ${text.to} ← ${text.text}  [${latencyOf.get(text)} ms after the call ended]`);
+    const firstCall = new Map<string, PlacedCall>();
+    for (const c of callers) {
+      for (const cause of c.calls) {
+        const placed = await telnyx.ringOut({ from: c.caller, to: c.tenant.phoneNumbers[0]!, hangupCause: cause });
+        if (!firstCall.has(c.caller)) firstCall.set(c.caller, placed);
+      }
+      say(`📞 ${c.caller} → ${c.tenant.company}: ${c.calls.length > 1 ? `${c.calls.length} missed calls` : `missed (${c.calls[0]})`}  [${c.story}]`);
+    }
+    const openings = await telnyx.waitForMessages(callers.filter((c) => !c.blockedBefore).length, { timeoutMs: 30_000 });
+    const hangupAt = (placed: PlacedCall) => telnyx.webhookDeliveries().find((d) => d.eventType === 'call.hangup' && d.attempt === 1 && placed.webhookIds.includes(d.id))!.sentAt;
+    const latencies = openings.map((m) => m.receivedAt - hangupAt(firstCall.get(m.to)!)).sort((a, b) => a - b);
 
-    const sampleLead = leadStreamId(calls[1]!.tenant.id, calls[1]!.caller);
-    await printHistory(system.store, sampleLead, 'TextSent');
-    const summary = { calls: calls.length, leads: firstCall.size, textBacks: texts.length, optedOut: blocked.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+    const replies: Reply[] = [];
+    const text = async (c: (typeof callers)[number], body: string) => {
+      replies.push({ caller: c.caller, text: body, at: Date.now() });
+      await telnyx.sendInboundSms({ from: c.caller, to: c.tenant.phoneNumbers[0]!, text: body });
+    };
+    for (const c of callers.filter((c) => c.reply)) await text(c, c.reply!);
+    await settle(system.pool);
+    for (const c of callers.filter((c) => c.secondReply)) await text(c, c.secondReply!);
+    await settle(system.pool);
+
+    say('\n— A simulated week on the follow-up scheduler’s clock —');
+    await simulateFollowUps(system, clock);
+
+    for (const c of callers.filter((c) => c.story !== 'never answered: follow-ups' || c === callers.at(-1))) printConversation(system.sandboxes, c, replies);
+    printCrm(system.sandboxes);
+    const funnel = await funnelFromStore(system.store);
+    const summary = { calls: callers.reduce((n, c) => n + c.calls.length, 0), leads: firstCall.size, textBacks: openings.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), ...funnel };
     printSummary(summary);
     if (json) console.log(JSON.stringify(summary));
   } finally {

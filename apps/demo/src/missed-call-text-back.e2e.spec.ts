@@ -29,9 +29,9 @@ describe('a missed call becomes a text-back', () => {
   it('texts the caller once, in the tenant’s words, and the lead stream tells the story', async () => {
     const tenant = system.tenants.find((t) => t.id === 'peak-comfort')!;
     const caller = '+15125550321';
-    await system.sandbox.ringOut({ from: caller, to: tenant.phoneNumbers[0]!, hangupCause: 'timeout' });
+    await system.sandboxes.telnyx.ringOut({ from: caller, to: tenant.phoneNumbers[0]!, hangupCause: 'timeout' });
 
-    const [text] = await system.sandbox.waitForMessages(1, { to: caller, timeoutMs: 20000 });
+    const [text] = await system.sandboxes.telnyx.waitForMessages(1, { to: caller, timeoutMs: 20000 });
     const leadId = leadStreamId(tenant.id, caller);
     const events = await eventually(async () => {
       const stream = (await system.store.readStream(leadId)).events;
@@ -51,14 +51,14 @@ describe('a missed call becomes a text-back', () => {
   it('folds three calls in two minutes into one lead with one text', async () => {
     const tenant = system.tenants.find((t) => t.id === 'blue-river-plumbing')!;
     const caller = '+13035550321';
-    for (let i = 0; i < 3; i++) await system.sandbox.ringOut({ from: caller, to: tenant.phoneNumbers[0]!, hangupCause: i === 1 ? 'originator_cancel' : 'timeout' });
-    await system.sandbox.waitForMessages(1, { to: caller, timeoutMs: 20000 });
+    for (let i = 0; i < 3; i++) await system.sandboxes.telnyx.ringOut({ from: caller, to: tenant.phoneNumbers[0]!, hangupCause: i === 1 ? 'originator_cancel' : 'timeout' });
+    await system.sandboxes.telnyx.waitForMessages(1, { to: caller, timeoutMs: 20000 });
     const leadId = leadStreamId(tenant.id, caller);
     await eventually(async () => ((await system.store.readStream(leadId)).events.some((e) => e.type === 'TextSent') ? true : undefined), 20000, 'TextSent');
     // Give a second text every chance to appear before asserting there is none.
     await eventually(async () => ((await system.pool.query("SELECT 1 FROM checkpoints WHERE name LIKE 'relay:%'")).rowCount ? true : undefined));
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(system.sandbox.sentMessages().filter((m) => m.to === caller)).toHaveLength(1);
+    expect(system.sandboxes.telnyx.sentMessages().filter((m) => m.to === caller)).toHaveLength(1);
     const types = (await system.store.readStream(leadId)).events.map((e) => e.type);
     expect(types.filter((t) => t === 'CallMissed')).toHaveLength(3);
     expect(types.filter((t) => t === 'TextSendAttempted')).toHaveLength(1);

@@ -1,34 +1,43 @@
-import type { EventStore } from '@naxio/domain';
-import { eventually } from '@naxio/infra';
+import type { Funnel } from './funnel';
+import type { Sandboxes } from './local-sandboxes';
+import type { DemoCaller } from './scenario';
 
 /** Human output goes to stderr, so `--json` leaves stdout with one JSON line. */
 export const say = (line: string) => process.stderr.write(`${line}\n`);
 
-/** One lead's history straight from the event store, as an auditor replays it. */
-export async function printHistory(store: EventStore, leadId: string, until: string): Promise<void> {
-  const events = await eventually(async () => {
-    const stream = (await store.readStream(leadId)).events;
-    return stream.some((e) => e.type === until) ? stream : undefined;
-  }, 15_000);
-  say(`\nOne lead's history, from the event store (${leadId}):`);
-  for (const event of events) {
-    say(`  v${event.streamVersion}  ${event.metadata.occurredAt}  ${event.type.padEnd(18)} ${summarise(event.data)}`);
+export type Reply = { caller: string; text: string; at: number };
+
+/** Everything the caller and the owner saw and heard about one lead, in the order it happened. */
+export function printConversation(sandboxes: Sandboxes, c: DemoCaller, replies: readonly Reply[]): void {
+  const { telnyx } = sandboxes;
+  const spokenCaller = c.caller.replace(/^\+1/, '').split('').join(' ');
+  const lines: Array<{ at: number; text: string }> = replies.filter((r) => r.caller === c.caller).map((r) => ({ at: r.at, text: `  🗨️  caller: ${r.text}` }));
+  for (const m of telnyx.sentMessages()) {
+    if (m.to === c.caller) lines.push({ at: m.receivedAt, text: `  💬 ${c.tenant.persona} → caller: ${m.text}` });
+    if (m.to === c.tenant.ownerPhone && m.text.includes(c.caller)) lines.push({ at: m.receivedAt, text: `  🚨 text to the owner: ${m.text}` });
   }
+  for (const call of telnyx.calls()) {
+    const spoken = call.spoken.map((s) => `"${s}"`).join(' … ');
+    const at = call.answeredAt ?? call.endedAt ?? 0;
+    if (call.to === c.caller) lines.push({ at, text: `  ☎️  ${c.tenant.persona} calls back (${call.hangupCause ?? call.status}): ${spoken}` });
+    if (call.to === c.tenant.ownerPhone && call.spoken.some((s) => s.includes(spokenCaller))) lines.push({ at, text: `  🚨 call to the owner: ${spoken}` });
+  }
+  say(`\n${c.caller} at ${c.tenant.company} — ${c.story}`);
+  lines.sort((a, b) => a.at - b.at);
+  say(lines.length > 0 ? lines.map((l) => l.text).join('\n') : '  (nothing sent)');
 }
 
-function summarise(data: unknown): string {
-  const d = data as Record<string, unknown>;
-  if ('reason' in d) return `caller ${d.callerPhone}, ${d.reason}${d.repeatCall ? ', repeat call (no new text)' : ''}`;
-  if ('text' in d) return `attempt ${d.attempt}: "${String(d.text).slice(0, 48)}…"`;
-  if ('messageId' in d) return `Telnyx message ${d.messageId} (confirmed by ${d.confirmedBy})`;
-  return JSON.stringify(d);
+export function printCrm(sandboxes: Sandboxes): void {
+  say('\nJobs in the contractors’ CRMs');
+  for (const job of sandboxes.jobber.jobs()) say(`  Jobber         ${JSON.stringify(job).slice(0, 160)}`);
+  for (const job of sandboxes.housecallpro.jobs()) say(`  Housecall Pro  ${JSON.stringify(job).slice(0, 160)}`);
 }
 
-export function printSummary(s: { calls: number; leads: number; textBacks: number; optedOut: number; p50Ms: number; p99Ms: number }): void {
-  say('\nSummary');
-  say(`  missed calls        ${s.calls}`);
-  say(`  leads               ${s.leads}   (repeat calls from one caller fold into one lead)`);
-  say(`  text-backs sent     ${s.textBacks}`);
-  say(`  opted out           ${s.optedOut}   (texted STOP before: no text)`);
-  say(`  text-back latency   p50 ${s.p50Ms} ms · p99 ${s.p99Ms} ms   (webhook sent → SMS at Telnyx)`);
+export function printSummary(s: Funnel & { calls: number; leads: number; textBacks: number; p50Ms: number; p99Ms: number }): void {
+  const rate = s.missed ? Math.round((100 * s.booked) / s.missed) : 0;
+  say('\nFunnel (from the event store)');
+  say(`  missed calls ${s.calls} → leads ${s.missed} → texted ${s.texted} → replied ${s.replied} → qualified ${s.qualified} → escalated ${s.escalated} → booked ${s.booked} → synced ${s.synced}`);
+  say(`  follow-up texts sent  ${s.followUps}`);
+  say(`  recovery rate         ${rate}% (booked ÷ missed leads)`);
+  say(`  text-back latency     p50 ${s.p50Ms} ms · p99 ${s.p99Ms} ms (webhook sent → SMS at Telnyx)`);
 }

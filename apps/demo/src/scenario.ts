@@ -1,36 +1,52 @@
+import type { CalleeScript } from '@naxio/telnyx-sandbox';
 import type { Tenant } from '@naxio/domain';
 
-/** One simulated caller: who they ring, how the call ends, and what makes them interesting. */
-export type DemoCall = { caller: string; tenant: Tenant; hangupCause: 'timeout' | 'no_answer' | 'originator_cancel' | 'user_busy'; note?: string };
+/** One simulated caller: who they ring, what they text back (if anything), how they take Jordan's call. */
+export type DemoCaller = {
+  caller: string;
+  tenant: Tenant;
+  calls: Array<'timeout' | 'no_answer' | 'originator_cancel' | 'user_busy'>;
+  reply?: string;
+  /** A second text, sent after our answer (e.g. "2" to book an offered slot by text). */
+  secondReply?: string;
+  callee?: CalleeScript;
+  blockedBefore?: boolean;
+  story: string;
+};
 
-const causes = ['timeout', 'no_answer', 'originator_cancel', 'user_busy'] as const;
-
-/** The caller's number shares the tenant's area code, as most local callers do. */
-const callerNumber = (tenant: Tenant, n: number) => `${tenant.phoneNumbers[0]!.slice(0, 5)}55${String(1000 + n).slice(-4)}`.padEnd(12, '0');
+/** A caller from the tenant's own area code, in the 555 range kept for fiction. */
+const number = (tenant: Tenant, n: number) => `${tenant.phoneNumbers[0]!.slice(0, 5)}555${String(2000 + n)}`;
 
 /**
- * `count` missed calls spread over the tenants. Among them one impatient caller who rings three
- * times in a row (one lead, one text) and, from five calls up, one who once texted STOP to that
- * contractor (no text at all).
+ * The seed's whole loop across the demo tenants: an emergency booked by voice, a scheduled job booked
+ * by text after an unanswered callback, a caller who rings three times, an out-of-area shopper, a
+ * STOP, a HELP, and callers who never answer (they get the follow-ups). `count` adds more silent callers.
  */
-export function demoCalls(tenants: readonly Tenant[], count: number): { calls: DemoCall[]; blocked: string[] } {
-  const calls: DemoCall[] = [];
-  const blocked: string[] = [];
-  for (let n = 0; calls.length < count; n++) {
+export function demoCallers(tenants: readonly Tenant[], count: number): DemoCaller[] {
+  const [hvac, plumbing, roofing] = [tenants[0]!, tenants[1] ?? tenants[0]!, tenants[2] ?? tenants[0]!];
+  const scripted: DemoCaller[] = [
+    {
+      caller: number(hvac, 1), tenant: hvac, calls: ['timeout'], story: 'emergency, booked by voice',
+      reply: 'AC stopped working, house is at 88 degrees and my mom is 82. We are at 78701',
+      callee: { answer: 'human', gatherResults: [{ choice: '1', address: '12 Oak St, Austin 78701' }] },
+    },
+    {
+      caller: number(plumbing, 2), tenant: plumbing, calls: ['no_answer'], story: 'a scheduled job, booked by text',
+      reply: 'water heater is leaking a little, can someone come this week? zip 80203', secondReply: '2',
+      callee: { answer: 'no-answer' },
+    },
+    { caller: number(hvac, 3), tenant: hvac, calls: ['timeout', 'originator_cancel', 'timeout'], story: 'rang three times: one lead, one text' },
+    { caller: number(roofing, 4), tenant: roofing, calls: ['user_busy'], story: 'out of the area', reply: 'how much for a new roof in Miami FL 33101?' },
+    { caller: number(plumbing, 5), tenant: plumbing, calls: ['timeout'], story: 'opted out', reply: 'STOP' },
+    { caller: number(hvac, 6), tenant: hvac, calls: ['timeout'], story: 'texted STOP to this business before: the carrier blocks any text', blockedBefore: true },
+    { caller: number(roofing, 7), tenant: roofing, calls: ['timeout'], story: 'asked for help', reply: 'HELP' },
+  ];
+  const silent: DemoCaller[] = [];
+  for (let n = 10; scripted.length + silent.length < count; n++) {
     const tenant = tenants[n % tenants.length]!;
-    const caller = callerNumber(tenant, n);
-    if (n === 1 && count - calls.length >= 3) {
-      for (let i = 0; i < 3; i++) calls.push({ caller, tenant, hangupCause: i === 1 ? 'originator_cancel' : 'timeout', note: i > 0 ? 'called again' : undefined });
-      continue;
-    }
-    if (n === 3 && count >= 5) {
-      blocked.push(caller);
-      calls.push({ caller, tenant, hangupCause: 'timeout', note: 'texted STOP to this business before' });
-      continue;
-    }
-    calls.push({ caller, tenant, hangupCause: causes[n % causes.length]! });
+    silent.push({ caller: number(tenant, n), tenant, calls: ['timeout'], story: 'never answered: follow-ups' });
   }
-  return { calls, blocked };
+  return [...scripted, ...silent].slice(0, Math.max(count, 1));
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

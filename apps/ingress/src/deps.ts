@@ -9,4 +9,6 @@ export type IngressDeps = {
   telnyx: Telnyx;
   /** Steers our own outbound calls (owner alerts, callbacks) as their webhooks arrive. */
   voice?: VoiceGateway;
+  /** Jordan's call flow: gets every webhook of a callback call. */
+  callbackCalls?: (webhook: { eventType: string; payload: Record<string, unknown>; state: { kind: 'callback'; leadId: string; attemptId: string } }) => Promise<{ status: string }>;
 };

@@ -11,7 +11,10 @@ export type DialRequest = {
 export interface VoiceGateway {
   dial(request: DialRequest): Promise<{ callControlId: string }>;
   speak(callControlId: string, text: string, clientState?: string): Promise<void>;
-  /** Speaks `prompt`, then listens; the caller's words arrive in a gather-ended webhook. */
-  gatherSpeech(callControlId: string, prompt: string, clientState?: string): Promise<void>;
+  /**
+   * Says `greeting`, then holds the conversation needed to fill `parameters` (a JSON Schema); what
+   * the callee said arrives as the `result` of a call.ai_gather.ended webhook.
+   */
+  gatherAnswers(callControlId: string, request: { greeting: string; parameters: Record<string, unknown>; clientState?: string }): Promise<void>;
   hangup(callControlId: string): Promise<void>;
 }

@@ -31,6 +31,12 @@ export type Tenant = {
   persona: string;
   templates: MessageTemplates;
   coverage: { zips: readonly string[]; cities: readonly string[] };
+  /** How many technicians can be booked at once, and whether Jordan's calls are recorded (default 2, no). */
+  booking?: { technicians: number; recordCalls: boolean };
+  /** Where booked jobs go; none keeps them in Naxio only. */
+  crm?: 'jobber' | 'housecallpro' | null;
 };
+
+export const techniciansOf = (tenant: Tenant) => tenant.booking?.technicians ?? 2;
 
 export const DEFAULT_PERSONA = 'Jordan';

@@ -15,6 +15,15 @@ export function samePhone(a: string | null | undefined, b: string): boolean {
   return left.length >= 7 && left === nationalNumber(b);
 }
 
+/**
+ * The name a CRM files the customer under. A caller who never gave a name still needs one (Jobber
+ * refuses a nameless client), so the phone number stands in until the office fills it in.
+ */
+export function customerName(customer: { name: string | null; phone: string }): { first: string; last: string } {
+  const named = splitName(customer.name);
+  return named.first ? named : { first: 'Caller', last: nationalNumber(customer.phone) };
+}
+
 /** "Dana Reyes" → Dana / Reyes; "Dana" → Dana / ""; "Mary Ann de la Cruz" → Mary / Ann de la Cruz. */
 export function splitName(name: string | null): { first: string; last: string } {
   const parts = (name ?? '').trim().split(/\s+/).filter(Boolean);

@@ -30,12 +30,11 @@ export class TelnyxVoiceGateway implements VoiceGateway {
     await this.client.calls.actions.speak(callControlId, { payload: text, voice: VOICE, language: LANGUAGE, ...(clientState ? { client_state: clientState } : {}) });
   }
 
-  async gatherSpeech(callControlId: string, prompt: string, clientState?: string): Promise<void> {
-    await this.client.calls.actions.gatherUsingSpeak(callControlId, {
-      payload: prompt,
-      voice: VOICE,
-      language: LANGUAGE,
-      ...(clientState ? { client_state: clientState } : {}),
+  async gatherAnswers(callControlId: string, request: { greeting: string; parameters: Record<string, unknown>; clientState?: string }): Promise<void> {
+    await this.client.calls.actions.gatherUsingAI(callControlId, {
+      greeting: request.greeting,
+      parameters: request.parameters,
+      ...(request.clientState ? { client_state: request.clientState } : {}),
     });
   }
 

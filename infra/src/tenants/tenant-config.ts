@@ -51,6 +51,11 @@ export const tenantConfigSchema = z.object({
   coverage: z
     .object({ zips: z.array(z.string().regex(/^\d{5}$/, 'must be a 5-digit ZIP')).default([]), cities: z.array(z.string().min(1)).default([]) })
     .default({ zips: [], cities: [] }),
+  booking: z
+    .object({ technicians: z.number().int().min(1).max(50).default(2), recordCalls: z.boolean().default(false) })
+    .strict()
+    .default({ technicians: 2, recordCalls: false }),
+  crm: z.enum(['jobber', 'housecallpro']).nullable().default(null),
 }).strict();
 
 export class InvalidTenantConfig extends Error {

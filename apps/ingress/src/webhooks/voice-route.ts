@@ -13,6 +13,10 @@ export function voiceRoute(app: FastifyInstance, deps: IngressDeps): void {
     const envelope = await verifiedEnvelope(deps.telnyx, request.body as Buffer, request.headers);
     const ours = decodeCallState(envelope.data.payload.client_state);
     if (ours?.kind === 'owner-alert') return ownerAlertCallProgress(deps, envelope, ours.leadId);
+    if (ours?.kind === 'callback') {
+      if (!deps.callbackCalls) return { status: 'ignored', reason: 'no callback flow configured' };
+      return deps.callbackCalls({ eventType: envelope.data.event_type, payload: envelope.data.payload, state: ours });
+    }
     const verdict = classifyVoiceWebhook(envelope);
     if (verdict.kind === 'ignored') return { status: 'ignored', reason: verdict.reason };
 

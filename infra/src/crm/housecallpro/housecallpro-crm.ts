@@ -3,7 +3,7 @@
 // the tagged job on the customer and stops there, so it never creates a second customer or job.
 import { CrmPermanentError, type Crm, type CrmJob, type CrmSyncResult } from '@naxio/domain';
 import { CrmErrorCode } from '../crm-error-codes';
-import { bookingReference, nationalNumber, parseAddressLine, samePhone, splitName, type AddressParts } from '../customer-details';
+import { bookingReference, nationalNumber, parseAddressLine, samePhone, customerName, type AddressParts } from '../customer-details';
 import type { Fetch } from '../http';
 import { DEFAULT_RETRY_POLICY, realSleep, withRetries, type RetryPolicy, type Sleep } from '../retry-policy';
 import { HcpHttpClient } from './hcp-http-client';
@@ -116,7 +116,7 @@ export class HousecallProCrm implements Crm {
   }
 
   private async createCustomer(job: CrmJob, address: AddressParts | null): Promise<HcpCustomer> {
-    const { first, last } = splitName(job.customer.name);
+    const { first, last } = customerName(job.customer);
     return this.api.post<HcpCustomer>('/customers', {
       ...(first ? { first_name: first } : {}),
       ...(last ? { last_name: last } : {}),

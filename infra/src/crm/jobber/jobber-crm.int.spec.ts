@@ -127,7 +127,7 @@ describe('JobberCrm against the Jobber sandbox', () => {
   });
 
   it("turns Jobber's userErrors into a permanent failure, without retrying", async () => {
-    const error = await caught(crm().syncJob(booking({ customer: { name: null, phone: '+15125550123', address: null } })));
+    const error = await caught(crm().syncJob(booking({ customer: { name: 'Dana Reyes', phone: '+1512', address: null } })));
 
     expect(error).toBeInstanceOf(CrmPermanentError);
     expect(error).toMatchObject({ code: 'crm_rejected', message: expect.stringContaining('clientCreate refused') });

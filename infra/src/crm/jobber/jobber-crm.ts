@@ -3,7 +3,7 @@
 // interrupted attempt made, so a redelivered sync never creates a second client or job.
 import { CrmPermanentError, type Crm, type CrmJob, type CrmSyncResult } from '@naxio/domain';
 import { CrmErrorCode } from '../crm-error-codes';
-import { bookingReference, nationalNumber, parseAddressLine, samePhone, splitName } from '../customer-details';
+import { bookingReference, nationalNumber, parseAddressLine, samePhone, customerName } from '../customer-details';
 import type { Fetch } from '../http';
 import { DEFAULT_RETRY_POLICY, realSleep, withRetries, type RetryPolicy, type Sleep } from '../retry-policy';
 import { JobberGraphqlClient } from './jobber-graphql-client';
@@ -91,7 +91,7 @@ export class JobberCrm implements Crm {
   }
 
   private async createClient(job: CrmJob): Promise<ops.ClientNode> {
-    const { first, last } = splitName(job.customer.name);
+    const { first, last } = customerName(job.customer);
     const address = job.customer.address ? parseAddressLine(job.customer.address) : null;
     const created = await this.api.request<ops.CreateClientResult>(ops.CREATE_CLIENT, {
       input: {
