@@ -35,6 +35,8 @@ export type LocalSystemOptions = {
   kafkaBrokers: string[];
   topic: string;
   tenantsFile: string;
+  /** What every consumer takes as "now" (the webhook times still come from the sandbox). */
+  clock?: Clock;
   /** The follow-up scheduler's clock: a manual one lets a run show a week of follow-ups. */
   schedulerClock?: Clock;
   claudeWritesReplies?: boolean;
@@ -71,12 +73,13 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const voice = new TelnyxVoiceGateway(telnyx, sandboxes.telnyx.connectionId);
   const claude = { apiKey: SANDBOX_KEYS.anthropic, baseUrl: sandboxes.anthropic.baseUrl };
 
-  const ingress = await buildIngress({ store, tenants: directory, clock: systemClock, telnyx, voice, callbackCalls: (webhook) => handleCallbackWebhook(callbackDeps, webhook) });
+  const ingress = await buildIngress({ store, tenants: directory, clock: options.clock ?? systemClock, telnyx, voice, callbackCalls: (webhook) => handleCallbackWebhook(callbackDeps, webhook) });
   const ingressUrl = await ingress.listen({ port: 0, host: '127.0.0.1' });
   sandboxes.telnyx.setWebhookUrls({ voice: `${ingressUrl}/webhooks/telnyx/voice`, messaging: `${ingressUrl}/webhooks/telnyx/messaging` });
 
   const send = { store, sms, receiptBaseUrl: ingressUrl };
-  const base = { ...send, tenants: directory, clock: systemClock, log: (m: string) => options.log?.(m) };
+  const clock = options.clock ?? systemClock;
+  const base = { ...send, tenants: directory, clock, log: (m: string) => options.log?.(m) };
   const callbackDeps: CallbackDeps = { ...base, voice, reservations: new PostgresSlotReservations(pool) };
   const conversation = {
     ...base,
@@ -109,7 +112,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       return consumer;
     }),
   );
-  const scheduler = startScheduler({ ...base, pool, clock: options.schedulerClock ?? systemClock }, { intervalMs: options.schedulerIntervalMs ?? 1000 });
+  const scheduler = startScheduler({ ...base, pool, clock: options.schedulerClock ?? clock }, { intervalMs: options.schedulerIntervalMs ?? 1000 });
 
   return {
     sandboxes,

@@ -13,6 +13,8 @@ const tenant = (trade: Trade, company: string, zips: string[], cities: string[])
   persona: 'Jordan',
   templates: {},
   coverage: { zips, cities },
+  booking: { technicians: 2, recordCalls: false },
+  crm: null,
 });
 
 const hvac = tenant('hvac', 'Peak Comfort HVAC', ['78701', '78704'], ['Austin', 'Round Rock']);
@@ -82,6 +84,11 @@ describe('qualifyByRules', () => {
     expect(qualify(hvac, text)).toMatchObject({ urgency: 'inquiry', serviceType: 'unknown', intent: 'low' });
   });
 
+  it('reads a problem or request inside "do you …?" as part of the question', () => {
+    expect(qualify(plumbing, "Do you guys handle slab leaks? Our neighbor had one and we're worried").urgency).toBe('inquiry');
+    expect(qualify(electrical, 'Do you guys install recessed lighting? Looking to add 8 cans').urgency).toBe('scheduled');
+  });
+
   it('keeps a price question about a named job high-intent, and a curious one low', () => {
     expect(qualify(plumbing, 'How much to replace a 50 gallon water heater? Just getting quotes').intent).toBe('high');
     expect(qualify(roofing, 'how much is a metal roof per square? just curious').intent).toBe('low');
@@ -94,6 +101,7 @@ describe('qualifyByRules', () => {
     expect(qualify(plumbing, 'Need a panel upgrade, I live in Tucson').serviceArea.inArea).toBe(false);
     expect(qualify(hvac, 'ac broken, 12345 Research Blvd').serviceArea).toEqual({ zip: null, city: null, inArea: null });
     expect(qualify(hvac, 'can you change the temp on the thermostat?').serviceArea.inArea).toBeNull();
+    expect(qualify(landscaping, 'necesito que me corten el pasto, es una casa grande').serviceArea.inArea).toBeNull();
   });
 
   it('reads only the lead: the business text mentioning emergencies raises nothing', () => {

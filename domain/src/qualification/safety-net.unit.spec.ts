@@ -7,6 +7,7 @@ import { withEmergencySafetyNet, withRulesSafetyNet } from './safety-net';
 const tenant: Tenant = {
   id: 'peak-comfort', company: 'Peak Comfort HVAC', trade: 'hvac', phoneNumbers: [], ownerPhone: '', timezone: 'America/Chicago',
   businessHours: {}, persona: 'Jordan', templates: {}, coverage: { zips: ['78701'], cities: ['Austin'] },
+  booking: { technicians: 2, recordCalls: false }, crm: null,
 };
 const at = new Date('2026-07-15T15:00:00Z');
 const request = (text: string): QualificationRequest => ({ tenant, conversation: [{ from: 'lead', text, at: at.toISOString() }], at });

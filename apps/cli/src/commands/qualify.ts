@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { DEFAULT_PERSONA, type Qualifier, rulesQualifier, type Tenant, trades, withRulesSafetyNet } from '@naxio/domain';
+import { ClaudeQualifier } from '@naxio/infra';
 import type { Command } from '../command';
 
 /** Every way `naxio qualify` can refuse something, with a stable code. */
@@ -58,16 +59,21 @@ export function tenantsFromJson(input: unknown): Tenant[] {
     persona: t.persona ?? DEFAULT_PERSONA,
     templates: {},
     coverage: { zips: t.coverage.zips, cities: t.coverage.cities },
+    booking: { technicians: 2, recordCalls: false },
+    crm: null,
   }));
 }
 
-/** Where a Claude qualifier plugs in: given the API key, returns the adapter (infra/src/anthropic). */
+/** Where a Claude qualifier plugs in: given the API key, returns the adapter. */
 export type ClaudeQualifierFactory = (apiKey: string) => Qualifier;
 
+/** The adapter in infra/src/anthropic: Claude within its time budget, the rules when it cannot answer. */
+export const claudeQualifier: ClaudeQualifierFactory = (apiKey) => new ClaudeQualifier({ apiKey, fallback: rulesQualifier });
+
 /** The rules alone without ANTHROPIC_API_KEY; with it, Claude behind the rules' emergency safety net. */
-export function qualifierFromEnv(env: NodeJS.ProcessEnv = process.env, claude?: ClaudeQualifierFactory): Qualifier {
+export function qualifierFromEnv(env: NodeJS.ProcessEnv = process.env, claude: ClaudeQualifierFactory = claudeQualifier): Qualifier {
   const apiKey = env.ANTHROPIC_API_KEY?.trim();
-  if (!apiKey || !claude) return rulesQualifier;
+  if (!apiKey) return rulesQualifier;
   return withRulesSafetyNet(claude(apiKey));
 }
 

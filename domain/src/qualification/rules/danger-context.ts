@@ -1,20 +1,31 @@
+import type { Cue } from './cues';
+
 /**
  * No heat or no cooling is a repair until the weather or the people in the house make it a danger:
  * freezing or ≤ 50 °F inside, ≥ 85 °F inside or a heat wave, or someone elderly, a baby or a
  * medical condition at home.
  */
-export const noHeat =
-  /\bno (heat|heating|calefaccion)\b|\bwithout heat\b|\bsin calefaccion\b|\bno hay calefaccion\b|\bno (calienta|prende la calefaccion)\b|\b(heat|heater|heating|furnace|heat pump|boiler|calefaccion|calentador|horno)\b(\s+\S+){0,3}?\s+(is |went |has )?(not working|isn'?t working|not heating|stopped|quit|died|dead|broke|broken|out|won'?t|doesn'?t|not turning on|blowing cold|no funciona|no sirve|se descompuso|no calienta|no prende)\b/;
+const heatingEquipment =
+  /\b(heat(?! ?wave| advisory| index| stroke| exhaustion| is (really )?bad)|(?<!water )heater|heating|furnace|furnance|heat pump|boiler|radiators?|calefaccion|calentador(?! de agua)|horno|caldera)\b/;
+const heatingFailure =
+  /\b(out|not working|isn'?t working|isnt working|not heating|stopped|quit|died|dead|broke|broken|won'?t|wont|doesn'?t|not turning on|not coming on|blowing cold|cold air|no funciona|no sirve|se descompuso|no calienta|no prende|apagad[oa])\b/;
+export const noHeat: readonly Cue[] = [
+  /\bno (heat|heating|calefaccion)\b|\bwithout heat\b|\bsin calefaccion\b|\bno hay calefaccion\b|\bno (calienta|prende la calefaccion)\b/,
+  { allOf: [heatingEquipment, heatingFailure] },
+];
 
-export const noCooling =
-  /\bno (ac|air|cooling|aire)\b|\bsin aire\b|\bwithout (ac|air)\b|\b(ac|air conditioner|air conditioning|central air|cooling|aire acondicionado|aire|clima|mini ?split|unit)\b(\s+\S+){0,3}?\s+(is |went |has )?(out|not working|isn'?t working|stopped|quit|died|dead|broke|broken|won'?t|doesn'?t|not cooling|not coolin|not blowing cold|blowing (hot|warm)|no funciona|no sirve|no enfria|no prende|se descompuso)\b/;
+const coolingEquipment =
+  /\b(ac|air conditioner|air conditioning|air cond\w*|central air|cooling|aire acondicionado|aire|clima|mini ?split|minisplit|compressor|condenser|(ac|outside|outdoor|upstairs|downstairs) unit)\b/;
+const coolingFailure =
+  /\b(out|not working|isn'?t working|isnt working|stopped|quit|died|dead|broke|broken|won'?t|wont|doesn'?t|not cooling|not coolin|not (blowing )?cold|warm air|hot air|blowing (hot|warm)|running (hot|warm)|acting up|froze|frozen|iced( up)?|no funciona|no sirve|no enfria|no prende|se descompuso)\b/;
+export const noCooling: readonly Cue[] = [/\bno (ac|air|cooling|aire)\b|\bsin aire\b|\bwithout (ac|air)\b/, { allOf: [coolingEquipment, coolingFailure] }];
 
 const coldWords =
   /\b(freezing|frigid|bitter cold|below zero|below freezing|sub ?zero|single digits|snow|snowing|ice storm|blizzard|winter storm|hypothermia|helando|congelando|bajo cero|nevando|(mucho|muchisimo) frio)\b/;
 const heatWords =
-  /\b(heat ?wave|heat (stroke|exhaustion|advisory|warning)|triple digits|sweltering|unbearable|burning up|dangerous|passing out|passed out|ola de calor|golpe de calor|sofocante|(mucho|muchisimo) calor)\b/;
+  /\b(heat ?wave|heat (stroke|exhaustion|advisory|warning)|triple digits|sweltering|unbearable|burning up|dangerous|passing out|passed out|(bad|dangerous) for (him|her|them|me|us|the kids)|ola de calor|golpe de calor|sofocante|(mucho|muchisimo) calor)\b/;
 const vulnerable =
-  /\b(baby|babies|newborn|infant|bebe|recien nacid[oa]|elderly|senior|seniors|grandma|grandpa|grandmother|grandfather|abuel[oa]|oxygen|oxigeno|heart (problems?|condition|disease)|pregnant|embarazada|disabled|wheelchair|bedridden|dialysis|chemo|copd|medical condition)\b|\b\d{1,2} ?(week|weeks|wk|wks|month|months|mo|semanas|meses) old\b|\b(6[5-9]|[7-9]\d|1[01]\d) ?(years? old|yrs? old|yo|y\/o|anos)\b|\b(mom|mother|dad|father|husband|wife|he|she|i|i'?m|im|i am|mama|papa)( is| de| tiene)? (6[5-9]|[7-9]\d|10\d)\b/;
+  /\b(baby|babies|newborn|infant|bebe|recien nacid[oa]|elderly|senior|seniors|grandma|grandpa|grandmother|grandfather|abuel[oa]|oxygen|oxigeno|heart (problems?|condition|disease)|pregnant|embarazada|disabled|wheelchair|bedridden|dialysis|chemo|copd|asthma|ms|multiple sclerosis|lupus|diabetic|medical condition|health (issues|problems|condition))\b|\b\d{1,2} ?(week|weeks|wk|wks|month|months|mo|semanas|meses) old\b|\b(6[5-9]|[7-9]\d|1[01]\d) ?(years? old|yrs? old|yo|y\/o|anos)\b|\b(mom|mother|dad|father|husband|wife|he|she|i|i'?m|im|i am|mama|papa)( is| de| tiene)? (6[5-9]|[7-9]\d|10\d)\b/;
 const calm =
   /\b(not urgent|nothing urgent|no rush|no hurry|not an emergency|no emergency|not a big deal|whenever (you|u|works|is)|(we'?re|were|we are) (ok|okay|fine)|it'?s mild|its mild|no es urgente|sin prisa)\b/;
 

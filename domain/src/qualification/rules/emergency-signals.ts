@@ -1,5 +1,5 @@
 import { dangerIn, noCooling, noHeat } from './danger-context';
-import { gateOf } from './gates';
+import { type Cue, cueHits, saidNowIn } from './cues';
 import { allClear, type HazardKind, hazardRules, onlyOutdoors } from './hazard-signals';
 import { clausesOf, hitsOf, normalize } from './text';
 
@@ -17,8 +17,7 @@ function hazardMentions(text: string, turn: number): Mention[] {
   for (const clause of clausesOf(text)) {
     for (const rule of hazardRules) {
       if (rule.unless?.test(clause.text) || (rule.indoorOnly && onlyOutdoors(clause.text))) continue;
-      for (const hit of hitsOf(rule.pattern, clause.text)) {
-        const gate = gateOf(clause.text, hit);
+      for (const { hit, gate } of cueHits(rule.cue, clause.text)) {
         // Past, hypothetical and price talk neither raise nor clear an emergency.
         if (gate === null || gate === 'negated') {
           mentions.push({ signal: rule.kind, present: gate === null, place: { turn, at: clause.start + hit.index } });
@@ -30,13 +29,13 @@ function hazardMentions(text: string, turn: number): Mention[] {
 }
 
 /** True when the failure is said in a clause that does not deny it, talk of the past or a price. */
-function failureIn(text: string, failure: RegExp): boolean {
-  return clausesOf(text).some((clause) => hitsOf(failure, clause.text).some((hit) => gateOf(clause.text, hit) === null));
+function failureIn(text: string, failure: readonly Cue[]): boolean {
+  return clausesOf(text).some((clause) => saidNowIn(failure, clause.text));
 }
 
 function conditionMentions(turns: readonly string[]): Mention[] {
   const mentions: Mention[] = [];
-  const conditions: [ConditionKind, RegExp, 'cold' | 'heat'][] = [
+  const conditions: [ConditionKind, readonly Cue[], 'cold' | 'heat'][] = [
     ['no-heat-in-cold', noHeat, 'cold'],
     ['no-cooling-in-heat', noCooling, 'heat'],
   ];

@@ -6,6 +6,7 @@ describe('emergency signals', () => {
     ['i smel gass in the basment', 'gas-smell'],
     ['my kid says the basement smells like rotten eggs', 'gas-smell'],
     ['huele a gas en la cocina', 'gas-smell'],
+    ['Huele mucho a gas en el cuarto del calentador', 'gas-smell'],
     ['fuga de gas, urgente', 'gas-smell'],
     ['Carbon monoxide detector going off, we went outside', 'carbon-monoxide'],
     ['the detector in the basement says CO', 'carbon-monoxide'],
@@ -13,6 +14,8 @@ describe('emergency signals', () => {
     ['outlet in the bedroom sparked', 'electrical-arcing'],
     ['salen chispas del enchufe', 'electrical-arcing'],
     ['Outlet is melting and hot', 'electrical-arcing'],
+    ['Our breaker box is making a loud buzzing sound and it is hot to the touch', 'electrical-arcing'],
+    ['Every time I flip the bathroom switch there is a bang and a flash', 'electrical-arcing'],
     ['panel smells like burning plastic', 'burning-smell'],
     ['Pipe burst in the basement, water everywhere', 'flooding'],
     ['water coming through the light fixture in the kitchen', 'flooding'],
@@ -21,10 +24,15 @@ describe('emergency signals', () => {
     ['se inundó el sótano', 'flooding'],
     ['Sewage coming up through the floor drain', 'sewage-backup'],
     ['el drenaje regresa aguas negras', 'sewage-backup'],
+    ['Every drain in the house is backing up', 'sewage-backup'],
+    ['Toilet water came up in the shower and it is brown', 'sewage-backup'],
+    ['roof leaking over the stairs, pots and pans everywhere catching water', 'flooding'],
     ['Tree on the house!!!', 'tree-on-house'],
     ['se cayó un árbol sobre la casa', 'tree-on-house'],
+    ['Tree fell through our carport and it is leaning on the kitchen wall now', 'tree-on-house'],
     ['power line down in the backyard', 'power-line-down'],
     ['a tree came down on the power line', 'power-line-down'],
+    ['a wire is hanging from the pole to our house, throwing sparks', 'power-line-down'],
   ])('"%s" raises %s', (text, signal) => {
     expect(emergencySignals(text)).toContain(signal);
   });
@@ -48,6 +56,10 @@ describe('emergency signals', () => {
     'tree fell across the driveway, nobody hurt',
     'No water coming in right now, a few shingles blew off',
     'AC is out, not urgent',
+    'tree fell in the backyard, missed the house',
+    'Small drip under the bathroom sink, not urgent, it is in a bucket',
+    'the switch for the hot water heater is broken',
+    'AC breaker is fine but it is hot in here',
   ])('"%s" raises nothing', (text) => {
     expect(emergencySignals(text)).toEqual([]);
   });
@@ -58,6 +70,7 @@ describe('emergency signals', () => {
     expect(emergencySignals('No hay calefacción y está helando')).toEqual(['no-heat-in-cold']);
     expect(emergencySignals('AC out and my dad is 84')).toEqual(['no-cooling-in-heat']);
     expect(emergencySignals('AC quit, its 91 degrees inside')).toEqual(['no-cooling-in-heat']);
+    expect(emergencySignals("It's 96 in the house and the AC keeps running warm air")).toEqual(['no-cooling-in-heat']);
     expect(emergencySignals('aire acondicionado no funciona, ola de calor')).toEqual(['no-cooling-in-heat']);
     expect(emergencySignals('heater is not working, house is chilly')).toEqual([]);
     expect(emergencySignals('no heat but it is 72 inside, grandma lives with us')).toEqual([]);

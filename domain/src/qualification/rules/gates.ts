@@ -34,7 +34,7 @@ const hypotheticalBefore = /(^|[^a-z])(if|ever|in case|what if|por si|si alguna 
 // "not sure if" and "wonder if" report an uncertain present, not a hypothetical.
 const uncertainIf = /\b(sure|know|wonder|wondering|idk|unsure|check|see|tell me) (if|whether)\b/;
 const hypotheticalAnywhere = /\b(count as|counts as|future reference|for the future|hypothetical(ly)?|asking for a friend|just wondering|what happens if|what would happen)\b/;
-const priceBefore = /\b(how much|what do (you|u|y'?all|ya) charge|what does (it|that|a|an) \w* ?(cost|run)|cost to|price (of|for|to)|pricing|quote (for|on|to)|estimate (for|on|to)|cuanto (cuesta|cobra|cobran|sale))\b/;
+const priceBefore = /\b(how much|what (do|does|would|will) (you|u|y'?all|ya|it|that|a|an)( \w+)? (charge|cost|run)|cost to|price (of|for|to)|pricing|quote (for|on|to)|estimate (for|on|to)|cuanto (cuesta|cobra|cobran|sale))\b/;
 
 export function gateOf(clause: string, hit: Hit): Gate | null {
   const before = clause.slice(0, hit.index);

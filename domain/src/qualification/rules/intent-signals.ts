@@ -3,7 +3,7 @@
  * for HVAC companies"); the softer ones only when the reply asks for nothing.
  */
 export const solicitation =
-  /\b(we offer|we provide|we sell|i sell|we help (contractors|businesses|companies|home service)|seo\b|google (ranking|reviews|listing|business)|lead gen\w*|(exclusive|more|qualified) leads|marketing|website design|are you the (owner|business owner)|business owner|partner (up|with)|partnership|free audit|wholesale|dealer prices|catalog|merchant services|business (loan|funding|financing)|working capital|i'?m with [a-z]+ (supply|marketing|media|solutions|group)|vendor)\b/;
+  /\b(we offer|we provide|we sell|i sell|we help (contractors|businesses|companies|home service)|seo\b|google (ranking|reviews|listing|business)|lead gen\w*|(exclusive|more|qualified) leads|marketing|website design|are you the (owner|business owner)|business owner|partner (up|with)|partnership|free audit|wholesale|dealer prices|catalog|merchant services|business (loan|funding|financing)|working capital|i'?m with [a-z]+ (supply|marketing|media|solutions|group)|vendor|w-?9|supply house|setting up accounts|net 30|credit application)\b/;
 
 export const spam =
   /\b(crypto\w*|bitcoin|gift card|click here|congratulations|you'?ve won|you have won|claim your|prize|earn \$?\d+|\d+\/(week|day)|investment opportunity|limited time offer)\b|https?:\/\/|www\.|\bbit\.ly\b/;

@@ -34,8 +34,8 @@ const withoutCallback = (text: string) =>
 export function readReplies(turns: readonly string[]): Reading {
   const withoutCallbacks = turns.map(withoutCallback);
   return {
-    problem: saidNow(problemWords, turns),
-    // "Do you fix fridges?" asks what we do; the "fix" in it is not a request.
+    // "Do you fix slab leaks?" asks what we do; the leak in it is not the lead's.
+    problem: saidNow(problemWords, turns, capabilityQuestion),
     request: saidNow(requestWords, withoutCallbacks, capabilityQuestion) || saidNow(timingWords, withoutCallbacks),
     price: anyTurn(priceWords, turns),
     capability: anyTurn(capabilityQuestion, turns),

@@ -16,12 +16,14 @@ function zipsIn(text: string, turn: number): Place[] {
     .map((m) => ({ kind: 'zip' as const, value: m[1]!, at: m.index, turn }));
 }
 
+const namePattern = (name: string) => new RegExp(`(?<![a-z])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z])`, 'g');
+const usCityPatterns = new Map(usCities.map((name) => [name, namePattern(name)]));
+
 function citiesIn(text: string, turn: number, covered: readonly string[]): Place[] {
   const places: Place[] = [];
   const names = [...new Set([...covered, ...usCities])];
   for (const name of names) {
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    for (const m of text.matchAll(new RegExp(`(?<![a-z])${escaped}(?![a-z])`, 'g'))) {
+    for (const m of text.matchAll(usCityPatterns.get(name) ?? namePattern(name))) {
       const needsPreposition = wordLikeCities.has(name) && !covered.includes(name);
       if (needsPreposition && !placePreposition.test(text.slice(0, m.index))) continue;
       places.push({ kind: 'city', value: name, at: m.index, turn });

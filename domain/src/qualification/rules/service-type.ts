@@ -15,8 +15,12 @@ const workVerbAfter = /^\w*\s+(repaired|fixed|replaced|installed|redone|removed|
 
 const order: readonly ServiceType[] = ['hvac', 'plumbing', 'electrical', 'roofing', 'landscaping', 'other'];
 
+// A weaker word inside a stronger one of the same trade ("water" in "water heater") adds nothing.
+const within = (a: Found & { length: number }, b: Found & { length: number }) =>
+  a !== b && a.serviceType === b.serviceType && a.turn === b.turn && a.at >= b.at && a.at + a.length <= b.at + b.length && a.keyword.weight < b.keyword.weight;
+
 function keywordsIn(turns: readonly string[]): Found[] {
-  const found: Found[] = [];
+  const found: (Found & { length: number })[] = [];
   turns.forEach((text, turn) => {
     for (const clause of clausesOf(text)) {
       for (const serviceType of order) {
@@ -24,13 +28,14 @@ function keywordsIn(turns: readonly string[]): Found[] {
           for (const hit of hitsOf(keyword.pattern, clause.text)) {
             const objectOfWork =
               workVerbBefore.test(clause.text.slice(0, hit.index)) || workVerbAfter.test(clause.text.slice(hit.index));
-            found.push({ serviceType, keyword, turn, at: clause.start + hit.index, current: gateOf(clause.text, hit) === null, objectOfWork });
+            const current = gateOf(clause.text, hit) === null;
+            found.push({ serviceType, keyword, turn, at: clause.start + hit.index, length: hit.length, current, objectOfWork });
           }
         }
       }
     }
   });
-  return found;
+  return found.filter((f) => !found.some((other) => within(f, other)));
 }
 
 /**

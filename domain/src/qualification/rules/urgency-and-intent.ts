@@ -27,8 +27,9 @@ export function intentOf(reading: Reading, emergency: boolean, tradeNamed: boole
   if (reading.notALead) return 'low';
   const asksForWork = reading.problem || reading.request;
   if (reading.offTopic && !asksForWork) return 'low';
-  if (reading.curiosity && !reading.problem) return 'low';
-  if (reading.price && !reading.problem && !jobNamed) return 'low';
-  if (!tradeNamed && !asksForWork && !reading.callback) return 'low';
+  // "Just curious if you do gas lines" still asks about work we could do.
+  if (reading.curiosity && !reading.problem && !reading.capability) return 'low';
+  if (reading.price && !asksForWork && !jobNamed) return 'low';
+  if (!tradeNamed && !asksForWork && !reading.callback && !reading.capability) return 'low';
   return 'high';
 }

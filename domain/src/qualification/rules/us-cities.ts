@@ -45,4 +45,4 @@ export const usCities: readonly string[] = [
 ];
 
 /** Names that are also everyday words ("mesa" is a table): only read after "in", "en", "near"… */
-export const wordLikeCities: ReadonlySet<string> = new Set(['mesa', 'temple', 'taylor', 'manor', 'golden', 'erie', 'commerce city', 'columbia', 'jackson', 'lincoln', 'madison', 'monroe', 'anthem', 'parker', 'brighton', 'franklin', 'augusta', 'belmont', 'washington', 'springfield', 'richmond', 'arlington', 'henderson', 'lebanon', 'cary', 'davidson', 'concord']);
+export const wordLikeCities: ReadonlySet<string> = new Set(['mesa', 'casa grande', 'temple', 'taylor', 'manor', 'golden', 'erie', 'commerce city', 'columbia', 'jackson', 'lincoln', 'madison', 'monroe', 'anthem', 'parker', 'brighton', 'franklin', 'augusta', 'belmont', 'washington', 'springfield', 'richmond', 'arlington', 'henderson', 'lebanon', 'cary', 'davidson', 'concord']);
