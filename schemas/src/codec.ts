@@ -2,6 +2,7 @@ import avro from 'avsc';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoredEvent } from '@naxio/domain';
+import { createVersionReader } from './version-resolution';
 
 /**
  * Avro encoding of stored events for Kafka. The writer schema's fingerprint travels in a header, so
@@ -49,7 +50,7 @@ export function createEventCodec(versions: SchemaVersion[] = loadSchemaVersions(
   const byFingerprint = new Map(versions.map((v) => [v.fingerprint, v]));
   const latest = new Map<string, SchemaVersion>();
   for (const v of versions) if ((latest.get(v.eventType)?.version ?? 0) < v.version) latest.set(v.eventType, v);
-  const resolvers = new Map<string, ReturnType<avro.Type["createResolver"]>>();
+  const readers = new Map<string, (value: Buffer) => unknown>();
 
   function writerFor(eventType: string): SchemaVersion {
     const writer = latest.get(eventType);
@@ -57,11 +58,12 @@ export function createEventCodec(versions: SchemaVersion[] = loadSchemaVersions(
     return writer;
   }
 
-  function resolverFor(writer: SchemaVersion, reader: SchemaVersion) {
+  /** Older versions are read into the latest one; see version-resolution.ts for how names resolve. */
+  function readerFor(writer: SchemaVersion, reader: SchemaVersion) {
     const key = `${writer.fingerprint}>${reader.fingerprint}`;
-    let resolver = resolvers.get(key);
-    if (!resolver) resolvers.set(key, (resolver = reader.type.createResolver(writer.type)));
-    return resolver;
+    let read = readers.get(key);
+    if (!read) readers.set(key, (read = createVersionReader(reader.type, writer.type)));
+    return read;
   }
 
   return {
@@ -79,8 +81,7 @@ export function createEventCodec(versions: SchemaVersion[] = loadSchemaVersions(
       const writer = byFingerprint.get(fingerprint);
       if (!writer) throw new UnknownSchema(`no Avro schema with fingerprint ${fingerprint.slice(0, 16)}…`);
       const reader = writerFor(writer.eventType);
-      const record =
-        reader === writer ? reader.type.fromBuffer(value) : reader.type.fromBuffer(value, resolverFor(writer, reader));
+      const record = reader === writer ? reader.type.fromBuffer(value) : readerFor(writer, reader)(value);
       return { type: writer.eventType, ...(record as Omit<StoredEvent, 'type'>) };
     },
   };

@@ -24,6 +24,8 @@ import { decodeEsdbPosition, encodeEsdbPosition, isAfterEsdbPosition } from './e
 import { ESDB_STREAM_PREFIXES, type EsdbRecord, fromEsdbRecord, isOurEsdbStream, toEsdbEvent } from './esdb-records';
 import { resubscribingSubscription } from './esdb-subscription';
 
+const DEFAULT_SUBSCRIPTION_BATCH = 500;
+
 export type EsdbEventStoreOptions = {
   /** Which streams of the shared log are ours (default: lead streams). */
   streamPrefixes?: readonly string[];
@@ -133,14 +135,15 @@ export class EsdbEventStore implements EventStore {
     return resubscribingSubscription<AllStreamResolvedEvent>(
       {
         after: options.after,
-        batchSize: options.batchSize,
+        batchSize: options.batchSize ?? DEFAULT_SUBSCRIPTION_BATCH,
         onError: options.onError,
         retryMs: this.retryMs,
         open: (after) => {
-          const subscription = this.client.subscribeToAll({
-            fromPosition: decodeEsdbPosition(after) ?? START,
-            filter: streamNameFilter({ prefixes: [...this.prefixes] }),
-          });
+          // The stream buffers up to a batch before it stops pulling from the server (back-pressure).
+          const subscription = this.client.subscribeToAll(
+            { fromPosition: decodeEsdbPosition(after) ?? START, filter: streamNameFilter({ prefixes: [...this.prefixes] }) },
+            { highWaterMark: options.batchSize ?? DEFAULT_SUBSCRIPTION_BATCH },
+          );
           return { stream: subscription, close: () => subscription.unsubscribe() };
         },
         toEvent: (resolved, after) => (resolved.event ? this.ours(resolved.event, decodeEsdbPosition(after)) : undefined),
@@ -157,6 +160,7 @@ export class EsdbEventStore implements EventStore {
   /** Positions are compared as well as filtered on: whether a read from a position includes it is not ours to rely on. */
   private ours(record: EsdbRecord, after: Position | undefined): StoredEvent | undefined {
     if (!isOurEsdbStream(record.streamId, this.prefixes) || record.type.startsWith('$')) return undefined;
+    if (record.position && !isAfterEsdbPosition(record.position, after)) return undefined;
     return fromEsdbRecord(record);
   }
 

@@ -1,0 +1,38 @@
+import type { Pool } from 'pg';
+import type { AppendResult, EventStore, ExpectedVersion, NewEvent, StoredEvent, StreamRead, SubscribeOptions, Subscription } from '@naxio/domain';
+import type { LeadKeyStore } from './lead-key-store';
+import { concealEvents, revealEvents } from './personal-data';
+import { PostgresLeadKeyStore } from './postgres-lead-key-store';
+
+/**
+ * Any event store, with each lead's personal fields sealed under that lead's key on the way in and
+ * opened on the way out. What is stored (and hash-chained) is the sealed form, so forgetting a key
+ * changes no stored byte: the events, their order, versions, positions and hashes stay; only the
+ * personal values read as "[erased]".
+ */
+export class PiiProtectingEventStore implements EventStore {
+  constructor(
+    private readonly inner: EventStore,
+    private readonly keys: LeadKeyStore,
+  ) {}
+
+  async readStream(streamId: string): Promise<StreamRead> {
+    const read = await this.inner.readStream(streamId);
+    return { version: read.version, events: await revealEvents(this.keys, read.events) };
+  }
+
+  async appendToStream(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
+    return this.inner.appendToStream(streamId, await concealEvents(this.keys, streamId, events), expectedVersion);
+  }
+
+  async readAll(options: { after?: string; limit: number }): Promise<StoredEvent[]> {
+    return revealEvents(this.keys, await this.inner.readAll(options));
+  }
+
+  subscribeToAll(options: SubscribeOptions, handle: (events: StoredEvent[]) => Promise<void>): Subscription {
+    return this.inner.subscribeToAll(options, async (events) => handle(await revealEvents(this.keys, events)));
+  }
+}
+
+/** `store` with lead keys in the same PostgreSQL database (also for an EventStoreDB store). */
+export const piiProtected = (store: EventStore, pool: Pool): PiiProtectingEventStore => new PiiProtectingEventStore(store, new PostgresLeadKeyStore(pool));

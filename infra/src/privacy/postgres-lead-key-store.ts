@@ -1,0 +1,44 @@
+import type { Pool } from 'pg';
+import type { LeadKeyStore } from './lead-key-store';
+import { newLeadKey } from './sealed-value';
+
+type KeyRow = { lead_id: string; key: Buffer };
+
+/**
+ * Lead keys in `lead_keys` (migration 040), a plain table that rows can be deleted from, unlike
+ * `events`. The key column is stored as is here; in production it would be wrapped by a KMS key
+ * (envelope encryption), so that a copy of the table or a backup alone opens nothing and deleting a
+ * row cannot be undone from a backup once the wrapping key is rotated.
+ */
+export class PostgresLeadKeyStore implements LeadKeyStore {
+  constructor(private readonly pool: Pool) {}
+
+  async keyFor(leadId: string, tenantId: string): Promise<Buffer> {
+    for (;;) {
+      const existing = await this.existingKey(leadId);
+      if (existing) return existing;
+      // A concurrent first use waits on the conflicting insert, then does nothing: the next read sees
+      // the winner's key. The loop covers a forget that lands between the two statements.
+      const inserted = await this.pool.query<KeyRow>(
+        'INSERT INTO lead_keys (lead_id, tenant_id, key) VALUES ($1, $2, $3) ON CONFLICT (lead_id) DO NOTHING RETURNING lead_id, key',
+        [leadId, tenantId, newLeadKey()],
+      );
+      if (inserted.rows[0]) return inserted.rows[0].key;
+    }
+  }
+
+  async existingKey(leadId: string): Promise<Buffer | null> {
+    return (await this.existingKeys([leadId])).get(leadId) ?? null;
+  }
+
+  async existingKeys(leadIds: readonly string[]): Promise<Map<string, Buffer>> {
+    if (leadIds.length === 0) return new Map();
+    const { rows } = await this.pool.query<KeyRow>('SELECT lead_id, key FROM lead_keys WHERE lead_id = ANY($1::text[])', [[...new Set(leadIds)]]);
+    return new Map(rows.map((r) => [r.lead_id, r.key]));
+  }
+
+  async forget(leadId: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('DELETE FROM lead_keys WHERE lead_id = $1', [leadId]);
+    return (rowCount ?? 0) > 0;
+  }
+}
