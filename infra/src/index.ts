@@ -51,3 +51,4 @@ export { concealEvents, revealEvents, clearPersonalFieldsOf } from './privacy/pe
 export * from './privacy/pii-protecting-event-store';
 export * from './privacy/read-model-scrub';
 export * from './privacy/forget-lead';
+export * from './observability';

@@ -1,14 +1,19 @@
 import type { Pool } from 'pg';
-import { type Clock, type StoredEvent, systemClock } from '@naxio/domain';
+import { type Clock, type EventStore, type StoredEvent, systemClock } from '@naxio/domain';
 import { createEventCodec } from '@naxio/schemas';
-import { PostgresEventStore } from './eventstore/postgres-event-store';
+import { createEventStore } from './eventstore/event-store-factory';
 import { createKafka } from './kafka/kafka-client';
 import { KafkaEventConsumer } from './kafka/kafka-event-consumer';
+import { logger } from './observability/logger';
+import { serveMetricsFromEnv } from './observability/metrics-server';
 import { createPool } from './postgres/pool';
 import { runtimeEnv, stopOnSignal } from './runtime-env';
 import { PostgresTenantDirectory } from './tenants/postgres-tenant-directory';
+import { revealEvents } from './privacy/personal-data';
+import { PiiProtectingEventStore } from './privacy/pii-protecting-event-store';
+import { PostgresLeadKeyStore } from './privacy/postgres-lead-key-store';
 
-export type ProcessBasics = { pool: Pool; store: PostgresEventStore; tenants: PostgresTenantDirectory; clock: Clock; log: (message: string) => void };
+export type ProcessBasics = { pool: Pool; store: EventStore; tenants: PostgresTenantDirectory; clock: Clock; log: (message: string) => void };
 
 /**
  * The body of every consumer app: connect, build the handler from the basics, consume as `group`
@@ -19,17 +24,23 @@ type Handle = (event: StoredEvent) => Promise<void>;
 export function runConsumerProcess(group: string, build: (basics: ProcessBasics) => Handle | { handle: Handle; stop(): Promise<void> }): void {
   const env = runtimeEnv();
   const pool = createPool(env.databaseUrl);
-  const log = (message: string) => console.error(`${group}: ${message}`);
-  const basics: ProcessBasics = { pool, store: new PostgresEventStore(pool), tenants: new PostgresTenantDirectory(pool), clock: systemClock, log };
-  const consumer = new KafkaEventConsumer(createKafka(`naxio-${group}`, env.kafkaBrokers), group, env.topic, createEventCodec(), (m, e) => log(`${m} ${String(e)}`));
+  const log = (message: string) => logger().info({ group }, message);
+  // Personal fields are sealed per lead in the store and on the bus; handlers see them opened.
+  const keys = new PostgresLeadKeyStore(pool);
+  const store = new PiiProtectingEventStore(createEventStore(process.env, pool), keys);
+  const basics: ProcessBasics = { pool, store, tenants: new PostgresTenantDirectory(pool), clock: systemClock, log };
+  const consumer = new KafkaEventConsumer(createKafka(`naxio-${group}`, env.kafkaBrokers), group, env.topic, createEventCodec());
+  const metrics = serveMetricsFromEnv();
   const built = build(basics);
-  const [handle, stopAlso] = typeof built === 'function' ? [built, async () => undefined] : [built.handle, () => built.stop()];
-  consumer
-    .start(handle)
+  const [handleOpened, stopAlso] = typeof built === 'function' ? [built, async () => undefined] : [built.handle, () => built.stop()];
+  const handle: Handle = async (event) => handleOpened((await revealEvents(keys, [event]))[0]!);
+  // A METRICS_PORT that cannot be served stops the process like a broker that cannot be reached.
+  Promise.all([consumer.start(handle), metrics])
     .then(() => {
       log(`consuming ${env.topic}`);
       stopOnSignal(async () => {
         await stopAlso();
+        await (await metrics)?.close();
         await consumer.stop();
         await pool.end();
       });

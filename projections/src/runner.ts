@@ -27,6 +27,8 @@ export type ProjectionRunnerOptions = {
   resumeFromRecordedOffsets?: boolean;
   /** Hears about every message once its transaction committed (applied, or skipped as already seen). */
   onMessage?: (outcome: MessageOutcome) => void;
+  /** Opens what the bus carries sealed (personal fields) before the projection sees it. */
+  open?: (event: StoredEvent) => Promise<StoredEvent>;
 };
 
 export type RunningProjection = { projection: string; groupId: string; stop(): Promise<void> };
@@ -89,7 +91,8 @@ export async function startProjection(options: ProjectionRunnerOptions): Promise
       for (let attempt = 1; !stopping; attempt++) {
         try {
           // Decoding is inside the retry: an unknown schema waits for a reader that knows it.
-          const event = options.codec.decode(message.value ?? Buffer.alloc(0), headersOf(message));
+          const decoded = options.codec.decode(message.value ?? Buffer.alloc(0), headersOf(message));
+          const event = options.open ? await options.open(decoded) : decoded;
           const applied = await project(event, key, message.offset);
           offsets.set(partition, BigInt(message.offset));
           options.onMessage?.({ partition, offset: message.offset, type: event.type, position: event.position, applied });

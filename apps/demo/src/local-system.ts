@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { type Clock, type StoredEvent, systemClock, type Tenant, withRulesSafetyNet, rulesQualifier, templateReplyWriter } from '@naxio/domain';
+import { type Clock, type EventStore, type StoredEvent, systemClock, type Tenant, withRulesSafetyNet, rulesQualifier, templateReplyWriter } from '@naxio/domain';
 import {
   ClaudeQualifier,
   ClaudeReplyWriter,
@@ -12,7 +12,10 @@ import {
   KafkaEventPublisher,
   migrate,
   PostgresCheckpointStore,
+  PiiProtectingEventStore,
   PostgresEventStore,
+  PostgresLeadKeyStore,
+  revealEvents,
   PostgresSlotReservations,
   PostgresTenantDirectory,
   seedTenants,
@@ -24,6 +27,7 @@ import { handleReply } from '@naxio/conversation';
 import { syncBookedJob } from '@naxio/crm-sync';
 import { alertOwner } from '@naxio/escalation';
 import { buildIngress } from '@naxio/ingress';
+import { allProjections, startProjection } from '@naxio/projections';
 import { startRelay } from '@naxio/relay';
 import { indexTimerEvent, type Scheduler, startScheduler } from '@naxio/scheduler';
 import { createEventCodec } from '@naxio/schemas';
@@ -47,7 +51,7 @@ export type LocalSystemOptions = {
 
 export type LocalSystem = {
   sandboxes: Sandboxes;
-  store: PostgresEventStore;
+  store: EventStore;
   pool: Pool;
   tenants: Tenant[];
   ingressUrl: string;
@@ -67,7 +71,12 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const tenants = await seedTenants(pool, options.tenantsFile);
   const sandboxes = await startSandboxes(tenants);
   const telnyx = createTelnyxClient({ apiKey: SANDBOX_KEYS.telnyx, baseUrl: sandboxes.telnyx.baseUrl, publicKey: sandboxes.telnyx.publicKey });
-  const store = new PostgresEventStore(pool);
+  // Personal fields are sealed per lead on the way in; the bus carries them sealed, and every reader
+  // opens them with the lead's key, so `naxio forget` erases them everywhere at once.
+  const keys = new PostgresLeadKeyStore(pool);
+  const sealedStore = new PostgresEventStore(pool);
+  const store = new PiiProtectingEventStore(sealedStore, keys);
+  const open = async (event: StoredEvent) => (await revealEvents(keys, [event]))[0]!;
   const directory = new PostgresTenantDirectory(pool);
   const sms = new TelnyxSmsGateway(telnyx);
   const voice = new TelnyxVoiceGateway(telnyx, sandboxes.telnyx.connectionId);
@@ -94,7 +103,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const codec = createEventCodec();
   const publisher = new KafkaEventPublisher(kafka, options.topic, codec);
   await publisher.connect();
-  const relay = await startRelay({ store, publisher, checkpoints: new PostgresCheckpointStore(pool), checkpointName: `relay:${options.topic}`, onError: (e) => options.log?.('relay', e) });
+  const relay = await startRelay({ store: sealedStore, publisher, checkpoints: new PostgresCheckpointStore(pool), checkpointName: `relay:${options.topic}`, onError: (e) => options.log?.('relay', e) });
 
   // One consumer group per reaction, as in production: each sees every event, at its own pace.
   const groups: Array<[string, (event: StoredEvent) => Promise<void>]> = [
@@ -108,9 +117,12 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const consumers = await Promise.all(
     groups.map(async ([group, handle]) => {
       const consumer = new KafkaEventConsumer(kafka, `${group}:${options.topic}`, options.topic, codec, options.log);
-      await consumer.start(handle);
+      await consumer.start(async (event) => handle(await open(event)));
       return consumer;
     }),
+  );
+  const projections = await Promise.all(
+    allProjections.map((projection) => startProjection({ kafka, topic: options.topic, pool, codec, projection, open, log: options.log })),
   );
   const scheduler = startScheduler({ ...base, pool, clock: options.schedulerClock ?? clock }, { intervalMs: options.schedulerIntervalMs ?? 1000 });
 
@@ -123,7 +135,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     scheduler,
     async stop() {
       await scheduler.stop();
-      await Promise.all(consumers.map((c) => c.stop()));
+      await Promise.all([...consumers, ...projections].map((c) => c.stop()));
       await relay.stop();
       await publisher.disconnect();
       await ingress.close();

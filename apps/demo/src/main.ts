@@ -8,6 +8,7 @@ import { startLocalSystem } from './local-system';
 import { printConversation, printCrm, printSummary, type Reply, say } from './report';
 import { demoCallers, percentile } from './scenario';
 import { settle, simulateFollowUps } from './settle';
+import { printTenantFunnels } from './tenant-report';
 
 // `npm run demo [-- --calls N] [-- --json]`: the whole loop on local sandboxes, for a contractor to watch.
 const ROOT = join(__dirname, '..', '..', '..');
@@ -62,6 +63,7 @@ async function main() {
 
     for (const c of callers.filter((c) => c.story !== 'never answered: follow-ups' || c === callers.at(-1))) printConversation(system.sandboxes, c, replies);
     printCrm(system.sandboxes);
+    await printTenantFunnels(system, firstCall.size);
     const funnel = await funnelFromStore(system.store);
     const summary = { calls: callers.reduce((n, c) => n + c.calls.length, 0), leads: firstCall.size, textBacks: openings.length, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), ...funnel };
     printSummary(summary);

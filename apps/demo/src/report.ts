@@ -29,13 +29,13 @@ export function printConversation(sandboxes: Sandboxes, c: DemoCaller, replies: 
 
 export function printCrm(sandboxes: Sandboxes): void {
   say('\nJobs in the contractors’ CRMs');
-  for (const job of sandboxes.jobber.jobs()) say(`  Jobber         ${JSON.stringify(job).slice(0, 160)}`);
-  for (const job of sandboxes.housecallpro.jobs()) say(`  Housecall Pro  ${JSON.stringify(job).slice(0, 160)}`);
+  for (const job of sandboxes.jobber.jobs()) say(`  Jobber         ${job.title ?? '(untitled)'} — starts ${job.startAt ?? 'unscheduled'}`);
+  for (const job of sandboxes.housecallpro.jobs()) say(`  Housecall Pro  ${job.id} for ${job.customer_id} — ${job.schedule ? `${job.schedule.scheduled_start} to ${job.schedule.scheduled_end}` : 'unscheduled'}`);
 }
 
 export function printSummary(s: Funnel & { calls: number; leads: number; textBacks: number; p50Ms: number; p99Ms: number }): void {
   const rate = s.missed ? Math.round((100 * s.booked) / s.missed) : 0;
-  say('\nFunnel (from the event store)');
+  say('\nAll contractors, counted from the event store');
   say(`  missed calls ${s.calls} → leads ${s.missed} → texted ${s.texted} → replied ${s.replied} → qualified ${s.qualified} → escalated ${s.escalated} → booked ${s.booked} → synced ${s.synced}`);
   say(`  follow-up texts sent  ${s.followUps}`);
   say(`  recovery rate         ${rate}% (booked ÷ missed leads)`);

@@ -1,4 +1,5 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { httpLogger, METRICS_CONTENT_TYPE, metricsText, traceRequest } from '@naxio/infra/src/observability';
 import type { IngressDeps } from './deps';
 import { errorBody, fromFastifyError, IngressError } from './errors';
 import { messagingRoute } from './webhooks/messaging-route';
@@ -11,7 +12,10 @@ export type BuildOptions = IngressDeps & { logger?: boolean };
 
 /** Builds the app without listening, so tests drive it with `inject`. */
 export async function buildIngress(options: BuildOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES });
+  // Errors always reach the redacting logger; `logger` turns on the per-request lines too.
+  const app = Fastify({ loggerInstance: httpLogger(options.logger ?? false) as FastifyBaseLogger, bodyLimit: BODY_LIMIT_BYTES });
+  // The trace starts at the webhook (or continues the caller's traceparent) and follows the events it records.
+  app.addHook('onRequest', (request, _reply, done) => traceRequest(request.headers, done));
 
   // Signatures cover the exact bytes Telnyx sent, so the body stays a Buffer until verified.
   app.removeAllContentTypeParsers();
@@ -26,6 +30,7 @@ export async function buildIngress(options: BuildOptions): Promise<FastifyInstan
   app.setNotFoundHandler((_request, reply) => reply.status(404).send({ error: { code: 'not_found', message: 'no such route' } }));
 
   app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/metrics', async (_request, reply) => reply.type(METRICS_CONTENT_TYPE).send(await metricsText()));
   voiceRoute(app, options);
   messagingRoute(app, options);
   await app.ready();

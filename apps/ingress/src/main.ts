@@ -1,5 +1,5 @@
 import { systemClock } from '@naxio/domain';
-import { createPool, createTelnyxClient, migrate, PostgresEventStore, PostgresTenantDirectory, runtimeEnv, stopOnSignal } from '@naxio/infra';
+import { createPool, createTelnyxClient, createEventStore, migrate, piiProtected, PostgresTenantDirectory, runtimeEnv, stopOnSignal } from '@naxio/infra';
 import { buildIngress } from './app';
 
 // Receives Telnyx webhooks: PORT, DATABASE_URL, TELNYX_PUBLIC_KEY (base64 Ed25519 key from the portal).
@@ -9,7 +9,7 @@ async function main() {
   const pool = createPool(runtimeEnv().databaseUrl);
   await migrate(pool);
   const app = await buildIngress({
-    store: new PostgresEventStore(pool),
+    store: piiProtected(createEventStore(process.env, pool), pool),
     tenants: new PostgresTenantDirectory(pool),
     clock: systemClock,
     telnyx: createTelnyxClient({ apiKey: process.env.TELNYX_API_KEY ?? 'verify-only', publicKey }),

@@ -5,8 +5,10 @@ import {
   KafkaEventPublisher,
   migrate,
   PostgresCheckpointStore,
-  PostgresEventStore,
+  createEventStore,
+  eventStoreKind,
   runtimeEnv,
+  serveMetricsFromEnv,
   stopOnSignal,
 } from '@naxio/infra';
 import { createEventCodec } from '@naxio/schemas';
@@ -22,14 +24,19 @@ async function main() {
   const publisher = new KafkaEventPublisher(kafka, env.topic, createEventCodec());
   await publisher.connect();
   const relay = await startRelay({
-    store: new PostgresEventStore(pool),
+    // Reads the store as written: personal fields stay sealed on the bus.
+    store: createEventStore(process.env, pool),
     publisher,
     checkpoints: new PostgresCheckpointStore(pool),
+    // Positions of the two stores look alike; one checkpoint per store keeps them apart.
+    checkpointName: `relay:${env.topic}:${eventStoreKind()}`,
     onError: (error) => console.error('relay: batch failed, retrying', error),
   });
+  const metrics = await serveMetricsFromEnv();
   console.log(`relay: publishing to ${env.topic}`);
   stopOnSignal(async () => {
     await relay.stop();
+    await metrics?.close();
     await publisher.disconnect();
     await pool.end();
   });

@@ -44,7 +44,7 @@ export async function handleApiRequest(
     sendJson(res, error.status, error.body);
     return;
   }
-  const answer = await routeApiRequest(req.method ?? 'GET', route, raw, arrivedAt, deps);
+  const answer = await routeApiRequest(req.method ?? 'GET', route, raw, arrivedAt, deps, requestHeaders(req));
   sendJson(res, answer.status, answer.body);
   if (answer.afterResponse) answer.afterResponse();
 }
@@ -57,8 +57,9 @@ async function routeApiRequest(
   raw: string,
   arrivedAt: number,
   deps: ApiDeps,
+  headers: Record<string, string>,
 ): Promise<RoutedAnswer> {
-  if (method === 'POST' && route === '/messages') return sendMessage(raw, arrivedAt, deps);
+  if (method === 'POST' && route === '/messages') return sendMessage(raw, arrivedAt, deps, headers);
 
   const retrieve = /^\/messages\/([^/]+)$/.exec(route);
   if (method === 'GET' && retrieve?.[1]) {
@@ -82,7 +83,13 @@ async function routeApiRequest(
   return fromError(telnyxErrors.resourceNotFound());
 }
 
-function sendMessage(raw: string, arrivedAt: number, deps: ApiDeps): RoutedAnswer {
+/** What a test may read back about a request: every header but the API key. */
+function requestHeaders(req: IncomingMessage): Record<string, string> {
+  const entries = Object.entries(req.headers).filter(([name]) => name !== 'authorization');
+  return Object.fromEntries(entries.map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')]));
+}
+
+function sendMessage(raw: string, arrivedAt: number, deps: ApiDeps, headers: Record<string, string>): RoutedAnswer {
   const { state } = deps;
   const injected = state.takeInjectedFailure();
   if (injected !== undefined) return fromError(telnyxErrors.injected(injected));
@@ -110,7 +117,7 @@ function sendMessage(raw: string, arrivedAt: number, deps: ApiDeps): RoutedAnswe
     sentAt: null,
     completedAt: null,
   };
-  state.recordSent(record, arrivedAt);
+  state.recordSent(record, arrivedAt, headers);
   // Telnyx's URL hierarchy: the message's own URL, else the messaging profile's, else none.
   const profileUrl = request.useProfileWebhooks && deps.profileDeliveryReceipts ? state.webhookUrls.messaging : undefined;
   const receiptUrl = request.webhookUrl ?? profileUrl;

@@ -29,9 +29,10 @@ export class SandboxState {
     this.messages.set(record.id, record);
   }
 
-  recordSent(record: OutboundMessageRecord, receivedAt: number): void {
+  recordSent(record: OutboundMessageRecord, receivedAt: number, headers?: Record<string, string>): void {
     this.messages.set(record.id, record);
     const sent: SentMessage = { id: record.id, from: record.from, to: record.to, text: record.text, receivedAt };
+    if (headers) sent.headers = headers;
     if (record.webhookUrl !== null) sent.webhookUrl = record.webhookUrl;
     this.sent.push(sent);
     for (const listener of [...this.sendListeners]) listener();

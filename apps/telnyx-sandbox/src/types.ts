@@ -49,6 +49,8 @@ export interface SentMessage {
   /** Date.now() when the POST arrived. */
   receivedAt: number;
   webhookUrl?: string;
+  /** Added: the request's headers (lowercase names), less the API key: e.g. the traceparent it carried. */
+  headers?: Record<string, string>;
 }
 
 export interface PlacedCall {

@@ -2,7 +2,7 @@ import { DomainRuleViolated } from '../decider/decider';
 import type { BookSlot, OfferSlots, RecordCallbackEnded, RecordJobSynced, RecordJobSyncFailed, StartCallback } from './commands';
 import { cancelFollowUps } from './decide-replies';
 import type { LeadEvent } from './events';
-import type { LeadState } from './state';
+import { type LeadState, reachableCaller } from './state';
 
 /**
  * Jordan calls a lead that is worth a call: a real need, in the area, not opted out or handed off,
@@ -11,7 +11,7 @@ import type { LeadState } from './state';
 export function mayCallBack(state: LeadState): boolean {
   const q = state.qualification;
   if (!q || q.intent !== 'high' || q.serviceArea.inArea === false) return false;
-  return state.status === 'open' && !state.optedOut && !state.handedOff && state.booking === null && state.callbacks.length === 0;
+  return reachableCaller(state) !== null && state.status === 'open' && !state.optedOut && !state.handedOff && state.booking === null && state.callbacks.length === 0;
 }
 
 export function startCallback(command: StartCallback, state: LeadState): LeadEvent[] {

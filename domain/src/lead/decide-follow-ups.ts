@@ -1,6 +1,6 @@
 import type { FireFollowUp } from './commands';
 import type { FollowUpStep, LeadEvent } from './events';
-import type { LeadState } from './state';
+import { type LeadState, reachableCaller } from './state';
 
 /** Minutes after the opening text: 30 minutes, 24 hours, 3 days, 7 days. */
 export const FOLLOW_UP_OFFSET_MINUTES: Record<FollowUpStep, number> = { 1: 30, 2: 24 * 60, 3: 3 * 24 * 60, 4: 7 * 24 * 60 };
@@ -29,7 +29,8 @@ export function fireFollowUp(command: FireFollowUp, state: LeadState): LeadEvent
   const { step, now, allowedFrom, text } = command.data;
   const followUp = state.followUps.find((f) => f.step === step);
   if (!followUp || followUp.status !== 'scheduled' || followUp.dueAt > now || sequenceOver(state)) return [];
-  if (!state.callerPhone || !state.tenantPhone) return [];
+  const to = reachableCaller(state);
+  if (!to || !state.tenantPhone) return [];
 
   if (state.followUps.some((f) => f.step > step && f.status === 'scheduled' && f.dueAt <= now)) {
     return [{ type: 'FollowUpSkipped', data: { step, reason: 'overtaken' } }];
@@ -45,7 +46,7 @@ export function fireFollowUp(command: FireFollowUp, state: LeadState): LeadEvent
     { type: 'FollowUpFired', data: { step, firedAt: now } },
     {
       type: 'TextSendAttempted',
-      data: { attemptId: `follow-up-${step}#1`, attempt: 1, kind: 'follow-up', from: state.tenantPhone, to: state.callerPhone, text },
+      data: { attemptId: `follow-up-${step}#1`, attempt: 1, kind: 'follow-up', from: state.tenantPhone, to, text },
     },
   ];
 }

@@ -2,7 +2,7 @@ import { DomainRuleViolated } from '../decider/decider';
 import type { ConfirmTextSent, RecordOptOut, RecordTextFailure, StartText } from './commands';
 import type { LeadEvent, TextKind } from './events';
 import { scheduleFollowUps } from './decide-follow-ups';
-import type { LeadState } from './state';
+import { type LeadState, reachableCaller } from './state';
 
 /** A request that failed this often with a transient error is left alone rather than hammered. */
 export const MAX_TEXT_ATTEMPTS = 3;
@@ -12,7 +12,7 @@ const needsConsent = (kind: TextKind) => kind !== 'owner-alert' && kind !== 'opt
 
 function recipientOf(command: StartText, state: LeadState): string | null {
   if (command.data.kind === 'owner-alert') return command.data.recipient ?? null;
-  return state.callerPhone;
+  return reachableCaller(state);
 }
 
 function mayText(command: StartText, state: LeadState): boolean {

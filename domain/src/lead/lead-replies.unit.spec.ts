@@ -132,3 +132,11 @@ describe('lead decider: hand-off', () => {
 
   it('refuses a lead that does not exist', () => spec.given([]).when(handOff).thenThrows('no_such_lead'));
 });
+
+describe('lead decider: a forgotten lead', () => {
+  it('texts nobody once the number reads as erased', () =>
+    spec
+      .given([{ ...missed, data: { ...missed.data, callerPhone: '[erased]' } }])
+      .when(text('conversation', 'r1'))
+      .thenNothingHappens());
+});

@@ -140,3 +140,10 @@ export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
 }
 
 export const attemptsOf = (state: LeadState, kind: TextKind) => state.attempts.filter((a) => a.kind === kind);
+
+/**
+ * Whether the lead's number can be dialled or texted. After `naxio forget` the number reads as an
+ * erasure marker, and nothing automated may reach for it any more.
+ */
+export const reachableCaller = (state: LeadState): string | null =>
+  state.callerPhone && /^\+[1-9]\d{7,14}$/.test(state.callerPhone) ? state.callerPhone : null;

@@ -1,6 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { ClaudeFallbackReason } from './claude-failure';
 import { ClaudeGaveUp, withinBudget, type BudgetClock } from './within-budget';
+import { timeVendorCall } from '../observability/vendor-metrics';
 
 export type ClaudeMessage = Anthropic.Messages.Message;
 export type ClaudeRequest = Omit<Anthropic.Messages.MessageCreateParamsNonStreaming, 'model'>;
@@ -48,7 +49,7 @@ export class ClaudeCaller {
     try {
       return await withinBudget(
         this.budgetMs,
-        async (timeoutMs) => read(await this.client.messages.create({ ...request, model: this.model }, { timeout: timeoutMs })),
+        async (timeoutMs) => read(await timeVendorCall('anthropic', 'messages.create', () => this.client.messages.create({ ...request, model: this.model }, { timeout: timeoutMs }))),
         this.options.clock,
       );
     } catch (error) {

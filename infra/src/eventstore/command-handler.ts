@@ -1,5 +1,7 @@
 import { type Decider, type EventStore, type NewEvent, WrongExpectedVersion } from '@naxio/domain';
 import { randomUUID } from 'node:crypto';
+import { recordAppended } from '../observability/event-metrics';
+import { traceMetadata } from '../observability/trace-scope';
 
 /** Facts a command brings from outside: the domain never reads the clock or makes ids itself. */
 export type CommandContext = {
@@ -44,10 +46,12 @@ export async function handleCommand<C, E extends { type: string; data: unknown }
         occurredAt: context.now.toISOString(),
         correlationId: context.correlationId,
         causationId: context.causationId,
+        ...traceMetadata(),
       },
     }));
     try {
       const { nextExpectedVersion } = await store.appendToStream(streamId, toAppend, version);
+      recordAppended(history, toAppend);
       return { events: decided, nextExpectedVersion };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersion) || attempt >= MAX_CONFLICT_RETRIES) throw error;

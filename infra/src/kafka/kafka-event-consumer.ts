@@ -1,6 +1,7 @@
 import type { Consumer, Kafka } from 'kafkajs';
 import type { EventConsumer, StoredEvent } from '@naxio/domain';
 import type { EventCodec } from '@naxio/schemas';
+import { handleObserved, watchConsumerLag } from '../observability/consumer-observability';
 
 const MAX_BACKOFF_MS = 5000;
 
@@ -24,6 +25,7 @@ export class KafkaEventConsumer implements EventConsumer {
     private readonly log: ConsumerLog = () => undefined,
   ) {
     this.consumer = kafka.consumer({ groupId, sessionTimeout: 10000, heartbeatInterval: 1000 });
+    watchConsumerLag(this.consumer, groupId);
   }
 
   async start(handle: (event: StoredEvent) => Promise<void>): Promise<void> {
@@ -38,7 +40,7 @@ export class KafkaEventConsumer implements EventConsumer {
         const event = this.codec.decode(message.value ?? Buffer.alloc(0), headers);
         for (let attempt = 1; !this.stopping; attempt++) {
           try {
-            return await handle(event);
+            return await handleObserved(this.groupId, event, headers.traceparent, () => handle(event));
           } catch (error) {
             this.log(`${this.groupId}: ${event.type} ${event.metadata.eventId} failed (attempt ${attempt})`, error);
             await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt)));

@@ -1,6 +1,7 @@
 import { type Kafka, type Producer, Partitioners } from 'kafkajs';
 import type { EventPublisher, StoredEvent } from '@naxio/domain';
 import type { EventCodec } from '@naxio/schemas';
+import { traceHeadersOf } from '../observability/trace-scope';
 
 /**
  * Publishes stored events keyed by stream, Avro-encoded, with the type and writer-schema fingerprint
@@ -31,7 +32,7 @@ export class KafkaEventPublisher implements EventPublisher {
     if (events.length === 0) return;
     const messages = events.map((event) => {
       const encoded = this.codec.encode(event);
-      return { key: encoded.key, value: encoded.value, headers: { ...encoded.headers, 'event-id': event.metadata.eventId } };
+      return { key: encoded.key, value: encoded.value, headers: { ...encoded.headers, 'event-id': event.metadata.eventId, ...traceHeadersOf(event) } };
     });
     await this.producer.send({ topic: this.topic, messages, acks: -1 });
   }

@@ -1,5 +1,7 @@
 import Telnyx from 'telnyx';
 import type { OutgoingSms, SmsGateway, SmsOutcome } from '@naxio/domain';
+import { outgoingTraceHeaders } from '../observability/trace-scope';
+import { timeVendorCall } from '../observability/vendor-metrics';
 
 /** Telnyx's answer when the recipient texted STOP to this sender: a block rule, i.e. an opt-out. */
 const BLOCKED_BY_STOP = '40300';
@@ -19,13 +21,13 @@ export class TelnyxSmsGateway implements SmsGateway {
 
   async send(sms: OutgoingSms): Promise<SmsOutcome> {
     try {
-      const response = await this.client.messages.send({
+      const response = await timeVendorCall('telnyx', 'messages.send', () => this.client.messages.send({
         from: sms.from,
         to: sms.to,
         text: sms.text,
         ...(this.messagingProfileId ? { messaging_profile_id: this.messagingProfileId } : {}),
         ...(sms.receiptUrl ? { webhook_url: sms.receiptUrl } : {}),
-      });
+      }, { headers: outgoingTraceHeaders() }));
       const id = response.data?.id;
       if (!id) return { outcome: 'rejected', code: 'no_message_id', detail: 'Telnyx accepted the message without an id' };
       return { outcome: 'accepted', messageId: id };

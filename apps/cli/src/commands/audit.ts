@@ -1,4 +1,4 @@
-import { createPool, PostgresEventStore, runtimeEnv, verifyChains } from '@naxio/infra';
+import { createPool, piiProtected, PostgresEventStore, runtimeEnv, verifyChains } from '@naxio/infra';
 import { loadSchemaVersions } from '@naxio/schemas';
 import type { Command } from '../command';
 
@@ -22,7 +22,7 @@ async function verify(): Promise<number> {
 async function lead(leadId: string): Promise<number> {
   const pool = createPool(runtimeEnv().databaseUrl, 2);
   try {
-    const { events } = await new PostgresEventStore(pool).readStream(leadId);
+    const { events } = await piiProtected(new PostgresEventStore(pool), pool).readStream(leadId);
     if (events.length === 0) {
       console.error(`no lead ${leadId}`);
       return 1;

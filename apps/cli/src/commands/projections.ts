@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { createPool, migrate, PostgresEventStore, runtimeEnv } from '@naxio/infra';
+import { createPool, migrate, piiProtected, PostgresEventStore, runtimeEnv } from '@naxio/infra';
 import { allProjections, projectionsNamed, rebuildProjections, UnknownProjection } from '@naxio/projections';
 import type { Command } from '../command';
 
@@ -57,7 +57,7 @@ async function rebuild(names: string[]): Promise<number> {
     const { rows } = await pool.query<{ total: number }>('SELECT count(*)::bigint AS total FROM events');
     const bar = progressBar(rows[0]?.total ?? 0);
     const started = Date.now();
-    const result = await rebuildProjections({ pool, store: new PostgresEventStore(pool), projections, onProgress: (p) => bar.update(p.replayed) });
+    const result = await rebuildProjections({ pool, store: piiProtected(new PostgresEventStore(pool), pool), projections, onProgress: (p) => bar.update(p.replayed) });
     bar.done(result.replayed);
     const through = result.rebuiltThrough ? ` through position ${result.rebuiltThrough}` : '';
     console.log(`rebuilt ${projections.map((p) => p.name).join(', ')} from ${result.replayed} events${through} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
