@@ -52,3 +52,4 @@ export * from './privacy/pii-protecting-event-store';
 export * from './privacy/read-model-scrub';
 export * from './privacy/forget-lead';
 export * from './observability';
+export * from './postgres/transaction';

@@ -5,7 +5,7 @@ import type { EventCodec } from '@naxio/schemas';
 import { claimPartition, ensureProjectionStatus, loadOffsets, type PartitionKey, recordOffset } from './offsets';
 import { isAfter, parsePosition } from './position';
 import type { Projection } from './projection';
-import { inTransaction } from './transaction';
+import { inTransaction } from '@naxio/infra';
 
 const MAX_BACKOFF_MS = 5000;
 

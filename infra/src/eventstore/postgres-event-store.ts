@@ -12,6 +12,7 @@ import {
 } from '@naxio/domain';
 import { pollingSubscription } from './polling-subscription';
 import { checkExpectedVersion } from './expected-version';
+import { inTransaction } from '../postgres/transaction';
 import { eventHash } from '../audit/hash-chain';
 
 const NOTIFY_CHANNEL = 'naxio_events';
@@ -42,21 +43,6 @@ function parsePosition(position: string | undefined): [string, number] {
   const [tx, pos] = (position ?? START).split(':');
   if (!tx || !/^\d+$/.test(tx) || !pos || !/^\d+$/.test(pos)) throw new Error(`not a Postgres event position: ${position}`);
   return [tx, Number(pos)];
-}
-
-async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
 }
 
 async function lockStream(client: PoolClient, streamId: string): Promise<{ version: number; lastHash: string | null }> {

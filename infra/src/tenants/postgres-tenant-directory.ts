@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Pool } from 'pg';
 import type { Tenant, TenantDirectory } from '@naxio/domain';
+import { inTransaction } from '../postgres/transaction';
 import { parseTenants } from './tenant-config';
 
 const CACHE_MS = 30_000;
@@ -34,9 +35,7 @@ export class PostgresTenantDirectory implements TenantDirectory {
 
 /** Writes validated tenants (insert or replace) with their numbers, all or nothing. */
 export async function saveTenants(pool: Pool, tenants: readonly Tenant[]): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     for (const tenant of tenants) {
       await client.query(
         `INSERT INTO tenants (id, config) VALUES ($1, $2)
@@ -48,13 +47,7 @@ export async function saveTenants(pool: Pool, tenants: readonly Tenant[]): Promi
         await client.query('INSERT INTO tenant_phone_numbers (phone_number, tenant_id) VALUES ($1, $2)', [number, tenant.id]);
       }
     }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Reads, validates and stores a seed file; a bad file changes nothing and says what is wrong. */

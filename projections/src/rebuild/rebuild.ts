@@ -3,7 +3,7 @@ import type { EventStore, StoredEvent } from '@naxio/domain';
 import { ensureProjectionStatus, furthestApplied } from '../offsets';
 import { comparePositions, parsePosition, type Position } from '../position';
 import type { Projection } from '../projection';
-import { inTransaction } from '../transaction';
+import { inTransaction } from '@naxio/infra';
 import { createRebuildTables, liveSchema, swapInRebuiltTables, writeToRebuildTables } from './rebuild-tables';
 
 export type RebuildProgress = { replayed: number; position: string | undefined };

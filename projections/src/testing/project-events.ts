@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { StoredEvent } from '@naxio/domain';
 import type { Projection } from '../projection';
-import { inTransaction } from '../transaction';
+import { inTransaction } from '@naxio/infra';
 
 /** "Given these events": applies each to the projections that handle it, one transaction per event. */
 export async function projectEvents(pool: Pool, projections: readonly Projection[], events: readonly StoredEvent[]): Promise<void> {
