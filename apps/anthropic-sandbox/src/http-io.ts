@@ -1,3 +1,4 @@
+export { pause } from '@naxio/sandbox-kit';
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -58,16 +59,3 @@ export function headersOf(req: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-/** setTimeout as a promise that ends early (without rejecting) when the signal aborts. */
-export function pause(ms: number, signal: AbortSignal): Promise<void> {
-  if (ms <= 0 || signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
-}

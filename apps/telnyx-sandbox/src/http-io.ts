@@ -1,5 +1,8 @@
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import http, { type ServerResponse } from 'node:http';
 import https from 'node:https';
+import { sendJson as sendWithKit } from '@naxio/sandbox-kit';
+
+export { parseJsonObject, pause, readBody } from '@naxio/sandbox-kit';
 
 /**
  * JSON as Telnyx writes it: every object's keys in alphabetical order (as in captured webhooks),
@@ -13,42 +16,11 @@ export function telnyxJson(value: unknown): string {
   });
 }
 
-const MAX_BODY_BYTES = 1_000_000;
 
-export function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) req.destroy(new Error('request body too large'));
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
-/** Parses a JSON object body; undefined for anything else (so callers can answer "malformed"). */
-export function parseJsonObject(raw: string): Record<string, unknown> | undefined {
-  if (raw.trim() === '') return {};
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = telnyxJson(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(text);
+  sendWithKit(res, status, body, {}, telnyxJson);
 }
 
 /**
@@ -93,15 +65,3 @@ export function postJson(
 }
 
 /** setTimeout as a promise that ends early (without rejecting) when the signal aborts. */
-export function pause(ms: number, signal: AbortSignal): Promise<void> {
-  if (ms <= 0 || signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
