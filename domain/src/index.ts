@@ -35,3 +35,5 @@ export * from './texts/callback-texts';
 export * from './qualification/qualify-by-rules';
 export * from './qualification/safety-net';
 export { emergencySignals, type EmergencySignal } from './qualification/rules/emergency-signals';
+export * from './ports/call-script';
+export * from './texts/call-script';

@@ -53,3 +53,4 @@ export * from './privacy/read-model-scrub';
 export * from './privacy/forget-lead';
 export * from './observability';
 export * from './postgres/transaction';
+export * from './anthropic/claude-call-script';

@@ -3,9 +3,9 @@ import {
   type Tenant,
   callbackConfirmationSpeech,
   callbackDeclinedSpeech,
-  callbackGreeting,
   fold,
   leadDecider,
+  templateCallScript,
   voicemailMessage,
   type CallbackOutcome,
 } from '@naxio/domain';
@@ -65,7 +65,8 @@ export async function handleCallbackWebhook(deps: CallbackDeps, webhook: CallWeb
 }
 
 async function askForSlot({ deps, tenant, state, callControlId, webhook }: Call): Promise<CallStep> {
-  const greeting = callbackGreeting(tenant, state.offeredSlots, tenant.booking?.recordCalls ?? false);
+  const script = deps.callScript ?? templateCallScript;
+  const greeting = await script.greeting({ tenant, slots: state.offeredSlots, qualification: state.qualification, recorded: tenant.booking?.recordCalls ?? false });
   await deps.voice.gatherAnswers(callControlId, { greeting, parameters: JORDAN_QUESTIONS as unknown as Record<string, unknown>, clientState: encodeCallState(webhook.state) });
   return { status: 'asked' };
 }

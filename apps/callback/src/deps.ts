@@ -1,4 +1,4 @@
-import type { Clock, SlotReservations, TenantDirectory, VoiceGateway } from '@naxio/domain';
+import type { CallScriptWriter, Clock, SlotReservations, TenantDirectory, VoiceGateway } from '@naxio/domain';
 import type { SendDeps } from '@naxio/texter';
 
 export type CallbackDeps = SendDeps & {
@@ -6,6 +6,8 @@ export type CallbackDeps = SendDeps & {
   voice: VoiceGateway;
   reservations: SlotReservations;
   clock: Clock;
+  /** Writes Jordan's opening words; the template when absent. */
+  callScript?: CallScriptWriter;
   log?: (message: string) => void;
 };
 

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
-import { type Clock, type EventStore, type StoredEvent, systemClock, type Tenant, withRulesSafetyNet, rulesQualifier, templateReplyWriter } from '@naxio/domain';
+import { type Clock, type EventStore, type StoredEvent, systemClock, type Tenant, withRulesSafetyNet, rulesQualifier, templateCallScript, templateReplyWriter } from '@naxio/domain';
 import {
+  ClaudeCallScriptWriter,
   ClaudeQualifier,
   ClaudeReplyWriter,
   createKafka,
@@ -89,7 +90,12 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const send = { store, sms, receiptBaseUrl: ingressUrl };
   const clock = options.clock ?? systemClock;
   const base = { ...send, tenants: directory, clock, log: (m: string) => options.log?.(m) };
-  const callbackDeps: CallbackDeps = { ...base, voice, reservations: new PostgresSlotReservations(pool) };
+  const callbackDeps: CallbackDeps = {
+    ...base,
+    voice,
+    reservations: new PostgresSlotReservations(pool),
+    callScript: new ClaudeCallScriptWriter({ ...claude, fallback: templateCallScript }),
+  };
   const conversation = {
     ...base,
     qualifier: withRulesSafetyNet(new ClaudeQualifier({ ...claude, fallback: rulesQualifier })),
