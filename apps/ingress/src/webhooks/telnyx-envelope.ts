@@ -27,10 +27,11 @@ const flatten = (headers: Record<string, string | string[] | undefined>) =>
  */
 export async function verifiedEnvelope(
   client: Telnyx,
-  rawBody: Buffer,
+  rawBody: Buffer | undefined,
   headers: Record<string, string | string[] | undefined>,
 ): Promise<TelnyxEnvelope> {
-  const body = rawBody.toString('utf8');
+  // No content-type and no body leaves Fastify with nothing to parse: that is an empty body, not a crash.
+  const body = (rawBody ?? Buffer.alloc(0)).toString('utf8');
   let json: unknown;
   try {
     // unwrap verifies first, then parses: a SyntaxError means the signature was good.

@@ -10,7 +10,7 @@ import { verifiedEnvelope } from './telnyx-envelope';
 
 export function voiceRoute(app: FastifyInstance, deps: IngressDeps): void {
   app.post('/webhooks/telnyx/voice', async (request) => {
-    const envelope = await verifiedEnvelope(deps.telnyx, request.body as Buffer, request.headers);
+    const envelope = await verifiedEnvelope(deps.telnyx, request.body as Buffer | undefined, request.headers);
     const ours = decodeCallState(envelope.data.payload.client_state);
     if (ours?.kind === 'owner-alert') return ownerAlertCallProgress(deps, envelope, ours.leadId);
     if (ours?.kind === 'callback') {

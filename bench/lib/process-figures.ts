@@ -1,0 +1,38 @@
+import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { round } from './stats';
+
+/** Peak resident set of this process so far, in MiB (resourceUsage reports KiB). */
+export const peakRssMb = (): number => round(process.resourceUsage().maxRSS / 1024, 1);
+
+/** The 1-minute load average: on a shared 2-core machine a figure means little without it. */
+export const loadAverage = (): number => round(loadavg()[0] ?? 0, 2);
+
+/**
+ * CPU this process used over a span, as a share of one core: near 1.0 means the event loop's
+ * thread (plus libuv's helpers) had no time to spare.
+ */
+export function cpuMeter(): { stop(): { cpuCores: number; wallMs: number } } {
+  const start = process.cpuUsage();
+  const began = performance.now();
+  return {
+    stop() {
+      const used = process.cpuUsage(start);
+      const wallMs = performance.now() - began;
+      return { cpuCores: round((used.user + used.system) / 1000 / wallMs, 2), wallMs: round(wallMs, 0) };
+    },
+  };
+}
+
+/** How late timers and I/O callbacks ran: a busy event loop delays every stage that shares it. */
+export function eventLoopDelayMeter(): { stop(): { p50Ms: number; p99Ms: number; maxMs: number } } {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  return {
+    stop() {
+      histogram.disable();
+      const ms = (ns: number) => round(ns / 1e6, 1);
+      return { p50Ms: ms(histogram.percentile(50)), p99Ms: ms(histogram.percentile(99)), maxMs: ms(histogram.max) };
+    },
+  };
+}
