@@ -26,14 +26,14 @@ async function applyStep(event: LeadStoredEvent, tx: PoolClient): Promise<void> 
   const at = event.metadata.occurredAt;
   switch (event.type) {
     case 'CallMissed':
-      return update(tx, event, 'caller_phone = COALESCE(caller_phone, $2), missed_at = COALESCE(missed_at, $3), call_count = call_count + 1', [
+      return update(tx, event, 'caller_phone = COALESCE(NULLIF(caller_phone, '[erased]'), $2), missed_at = COALESCE(missed_at, $3), call_count = call_count + 1', [
         event.data.callerPhone,
         event.data.calledAt,
       ]);
     case 'TextSent':
       return isTextToLead(event.data.kind) ? update(tx, event, 'first_text_at = COALESCE(first_text_at, $2)', [at]) : undefined;
     case 'ReplyReceived':
-      return update(tx, event, 'caller_phone = COALESCE(caller_phone, $2), replied_at = COALESCE(replied_at, $3)', [
+      return update(tx, event, 'caller_phone = COALESCE(NULLIF(caller_phone, '[erased]'), $2), replied_at = COALESCE(replied_at, $3)', [
         event.data.callerPhone,
         event.data.receivedAt,
       ]);
