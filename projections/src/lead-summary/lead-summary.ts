@@ -1,6 +1,10 @@
+import { ERASED } from '@naxio/infra';
 import type { PoolClient } from 'pg';
 import { type LeadEvent, leadEventTypes, type StoredEvent } from '@naxio/domain';
 import type { Projection } from '../projection';
+
+/** The first number seen; a forgotten one (erased) gives way to the number of a caller who returns. */
+const CALLER_PHONE = `caller_phone = COALESCE(NULLIF(caller_phone, '${ERASED}'), $2)`;
 
 type LeadStoredEvent = StoredEvent & LeadEvent;
 
@@ -26,14 +30,14 @@ async function applyStep(event: LeadStoredEvent, tx: PoolClient): Promise<void> 
   const at = event.metadata.occurredAt;
   switch (event.type) {
     case 'CallMissed':
-      return update(tx, event, 'caller_phone = COALESCE(NULLIF(caller_phone, '[erased]'), $2), missed_at = COALESCE(missed_at, $3), call_count = call_count + 1', [
+      return update(tx, event, `${CALLER_PHONE}, missed_at = COALESCE(missed_at, $3), call_count = call_count + 1`, [
         event.data.callerPhone,
         event.data.calledAt,
       ]);
     case 'TextSent':
       return isTextToLead(event.data.kind) ? update(tx, event, 'first_text_at = COALESCE(first_text_at, $2)', [at]) : undefined;
     case 'ReplyReceived':
-      return update(tx, event, 'caller_phone = COALESCE(NULLIF(caller_phone, '[erased]'), $2), replied_at = COALESCE(replied_at, $3)', [
+      return update(tx, event, `${CALLER_PHONE}, replied_at = COALESCE(replied_at, $3)`, [
         event.data.callerPhone,
         event.data.receivedAt,
       ]);
