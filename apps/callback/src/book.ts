@@ -23,7 +23,17 @@ const bookingIdOf = (leadId: string, slot: Slot) => createHash('sha256').update(
  */
 export async function bookOfferedSlot(
   deps: CallbackDeps,
-  request: { tenant: Tenant; leadId: string; state: LeadState; slot: Slot; via: 'voice' | 'sms'; address: string | null; context: () => CommandContext },
+  request: {
+    tenant: Tenant;
+    leadId: string;
+    state: LeadState;
+    slot: Slot;
+    via: 'voice' | 'sms';
+    address: string | null;
+    /** The problem as confirmed on the call; the qualification's summary otherwise. */
+    problem?: string | null;
+    context: () => CommandContext;
+  },
 ): Promise<BookingResult> {
   const { tenant, leadId, state, slot, via, context } = request;
   if (state.booking) return 'already-booked';
@@ -33,7 +43,7 @@ export async function bookOfferedSlot(
   const qualification = state.qualification;
   const address = request.address ?? ([qualification?.serviceArea.city, qualification?.serviceArea.zip].filter(Boolean).join(' ') || null);
   const serviceType: ServiceType = qualification?.serviceType ?? tenant.trade;
-  const command = { type: 'BookSlot' as const, data: { bookingId, slotId: slot.slotId, address, serviceType, summary: qualification?.summary ?? 'Callback booking', via } };
+  const command = { type: 'BookSlot' as const, data: { bookingId, slotId: slot.slotId, address, serviceType, summary: request.problem ?? qualification?.summary ?? 'Callback booking', via } };
   await handleCommand(deps.store, leadDecider, leadId, command, context());
   await sendLeadText(deps, { leadId, kind: 'booking-confirmation', requestId: bookingId, text: bookingConfirmationText(tenant, slot, address), context });
   return 'booked';

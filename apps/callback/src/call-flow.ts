@@ -23,6 +23,7 @@ export const JORDAN_QUESTIONS = {
   properties: {
     choice: { type: 'string', enum: ['1', '2', 'none'], description: 'The offered time the caller accepts: 1 for the first, 2 for the second, none for neither' },
     address: { type: 'string', description: 'The service address the caller confirmed' },
+    problem: { type: 'string', description: 'The problem in the caller’s words, as confirmed or corrected on the call' },
     stop_calling: { type: 'boolean', description: 'True if the caller asked not to be called again' },
   },
   required: ['choice'],
@@ -79,7 +80,7 @@ async function leaveVoicemail(call: Call): Promise<CallStep> {
 }
 
 async function settleAnswer(call: Call): Promise<CallStep> {
-  const result = (call.webhook.payload.result ?? {}) as { choice?: string; address?: string; stop_calling?: boolean };
+  const result = (call.webhook.payload.result ?? {}) as { choice?: string; address?: string; problem?: string; stop_calling?: boolean };
   const { deps, tenant, state, callControlId, webhook } = call;
   if (result.stop_calling) {
     const optOut = { source: 'keyword' as const, detail: 'asked on the call not to be contacted again' };
@@ -91,7 +92,7 @@ async function settleAnswer(call: Call): Promise<CallStep> {
     await deps.voice.speak(callControlId, callbackDeclinedSpeech(tenant));
     return { status: 'declined' };
   }
-  const booked = await bookOfferedSlot(deps, { tenant, leadId: webhook.state.leadId, state, slot, via: 'voice', address: result.address?.trim() || null, context: call.context });
+  const booked = await bookOfferedSlot(deps, { tenant, leadId: webhook.state.leadId, state, slot, via: 'voice', address: result.address?.trim() || null, problem: result.problem?.trim() || null, context: call.context });
   if (booked === 'full') {
     await record(call, 'failed', 'the chosen slot was taken meanwhile');
     await deps.voice.speak(callControlId, `Sorry, that time was just taken. We'll text you other times right away.`);

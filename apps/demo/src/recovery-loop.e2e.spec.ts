@@ -57,12 +57,14 @@ describe('the recovery loop', () => {
 
   it('books by voice, confirms by text and puts the job in Jobber', async () => {
     const caller = '+15125553002';
-    telnyx().scriptCallee(caller, { answer: 'human', gatherResults: [{ choice: '2', address: '44 Elm St, Austin, TX 78702' }] });
+    telnyx().scriptCallee(caller, { answer: 'human', gatherResults: [{ choice: '2', address: '44 Elm St, Austin, TX 78702', problem: 'AC blows warm air upstairs' }] });
     const leadId = await missedCallAndReply('peak-comfort', caller, 'our AC is not cooling, can someone come this week? 78702');
     const call = telnyx().calls().find((c) => c.to === caller)!;
     expect(call.spoken[0]).toMatch(/^Hi, this is Jordan, an automated assistant calling for Peak Comfort HVAC.*This call is recorded/);
     const booked = (await system.store.readStream(leadId)).events.find((e) => e.type === 'CallbackBooked');
-    expect(booked?.data).toMatchObject({ bookedVia: 'voice', address: '44 Elm St, Austin, TX 78702' });
+    // The problem was read back on the call for the lead to confirm; what they said is what gets booked.
+    expect(call.spoken[0]).toMatch(/We have you down for: .+\. Is that right\?/);
+    expect(booked?.data).toMatchObject({ bookedVia: 'voice', address: '44 Elm St, Austin, TX 78702', summary: 'AC blows warm air upstairs' });
     expect(textsTo(caller).at(-1)!.text).toMatch(/^You're booked with Peak Comfort HVAC/);
     await eventually(async () => ((await typesOf(leadId)).includes('JobSynced') ? true : undefined), 20000, 'JobSynced');
     expect(system.sandboxes.jobber.jobs().filter((j) => JSON.stringify(j).includes((booked!.data as { bookingId: string }).bookingId))).toHaveLength(1);

@@ -21,6 +21,6 @@ export function checkCallGreeting(text: string, request: CallScriptRequest): { o
 
 export const templateCallScript: CallScriptWriter = {
   async greeting(request) {
-    return callbackGreeting(request.tenant, request.slots, request.recorded);
+    return callbackGreeting(request.tenant, request.slots, request.recorded, request.qualification?.summary);
   },
 };

@@ -14,11 +14,13 @@ const choices = (tenant: Tenant, slots: readonly Slot[]) => slots.map((s, i) => 
  * Jordan's opening words on a callback. The law (and trust) want three things said first: who is
  * calling, that it is an automated assistant, and that the call is recorded; and a way to opt out.
  */
-export function callbackGreeting(tenant: Tenant, slots: readonly Slot[], recorded: boolean): string {
+export function callbackGreeting(tenant: Tenant, slots: readonly Slot[], recorded: boolean, problem?: string | null): string {
   const offer = slots.map((s) => describeSlot(s, tenant.timezone)).join(', or ');
+  // The problem as the lead told it, read back so they can confirm it or correct it.
+  const about = problem ? `We have you down for: ${problem.replace(/[.!?]+$/, '')}. Is that right? ` : '';
   return (
     `Hi, this is ${tenant.persona}, an automated assistant calling for ${tenant.company} about your service request. ` +
-    `${recorded ? 'This call is recorded. ' : ''}We can come ${offer}. Which works for you? ` +
+    `${recorded ? 'This call is recorded. ' : ''}${about}We can come ${offer}. Which works for you? ` +
     `Please also confirm the address. If you'd rather not get calls from us, just say stop calling.`
   );
 }
