@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { renderOpeningText } from '@naxio/domain';
-import { dropDatabase, leadStreamId } from '@naxio/infra';
+import { dropDatabase, leadStreamId, eventually } from '@naxio/infra';
 import { freshDatabase } from '../../../test/support/postgres';
 import { freshTopic, kafkaBrokers } from '../../../test/support/kafka';
-import { eventually } from '@naxio/infra';
 import { type LocalSystem, startLocalSystem } from './local-system';
 
 let system: LocalSystem;

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { dropDatabase, eventually, leadStreamId } from '@naxio/infra';
-import { createLogger, parseTraceparent, type TracedMetadata, useLogger } from '@naxio/infra/src/observability';
+import { dropDatabase, eventually, leadStreamId, createLogger, parseTraceparent, type TracedMetadata, useLogger } from '@naxio/infra';
 import { captureLines } from '@naxio/infra/src/observability/log-capture.test-support';
 import { sampleValue } from '@naxio/infra/src/observability/scrape.test-support';
 import { webhookBody } from '@naxio/telnyx-sandbox';

@@ -1,5 +1,5 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { httpLogger, METRICS_CONTENT_TYPE, metricsText, traceRequest } from '@naxio/infra/src/observability';
+import { httpLogger, METRICS_CONTENT_TYPE, metricsText, traceRequest } from '@naxio/infra';
 import type { IngressDeps } from './deps';
 import { errorBody, fromFastifyError, IngressError } from './errors';
 import { messagingRoute } from './webhooks/messaging-route';

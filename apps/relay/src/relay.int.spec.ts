@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EventPublisher, NewEvent, StoredEvent } from '@naxio/domain';
-import { createKafka, KafkaEventPublisher, PostgresCheckpointStore, PostgresEventStore } from '@naxio/infra';
+import { createKafka, KafkaEventPublisher, PostgresCheckpointStore, PostgresEventStore, eventually } from '@naxio/infra';
 import { createEventCodec } from '@naxio/schemas';
 import { freshDatabase, type TestDatabase } from '../../../test/support/postgres';
 import { freshTopic, kafkaBrokers, tapTopic } from '../../../test/support/kafka';
-import { eventually } from '@naxio/infra';
 import { startRelay } from './relay';
 
 const codec = createEventCodec();

@@ -1,20 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { type SmsGateway, type StoredEvent, systemClock } from '@naxio/domain';
-import {
-  createTelnyxClient,
-  handleCommand,
-  InMemoryTenantDirectory,
-  leadStreamId,
-  PostgresEventStore,
-  TelnyxSmsGateway,
-} from '@naxio/infra';
+import { createTelnyxClient, handleCommand, InMemoryTenantDirectory, leadStreamId, PostgresEventStore, TelnyxSmsGateway, eventually } from '@naxio/infra';
 import { leadDecider } from '@naxio/domain';
 import { buildIngress } from '@naxio/ingress';
 import { startTelnyxSandbox, type TelnyxSandbox } from '@naxio/telnyx-sandbox';
 import { alwaysOpen, PEAK_COMFORT_PHONE, peakComfort } from '../../../test/support/tenants';
 import { freshDatabase, type TestDatabase } from '../../../test/support/postgres';
-import { eventually } from '@naxio/infra';
 import { TransientSendFailure } from './send-lead-text';
 import { sendOpeningText, type TexterDeps } from './send-opening-text';
 
