@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '@naxio/domain';
 import { freshDatabase, type TestDatabase } from '../../../test/support/postgres';
 import { eventStoreContract } from './event-store.contract';
+import { eventually } from '../wait';
 import { PostgresEventStore } from './postgres-event-store';
 
 eventStoreContract('PostgreSQL', async () => {
@@ -44,7 +45,11 @@ describe('PostgreSQL event store', () => {
 
     await slow.query('COMMIT');
     slow.release();
-    const read = await store.readAll({ after: start, limit: 100 });
+    // Other transactions on the server may still hold the horizon back for a moment: wait for it.
+    const read = await eventually(async () => {
+      const events = await store.readAll({ after: start, limit: 100 });
+      return events.length >= 2 ? events : undefined;
+    }, 15000, 'both events to become readable');
     expect(read.map((e) => e.metadata.streamId)).toEqual([slowStream, fastStream]);
   });
 
