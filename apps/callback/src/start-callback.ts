@@ -13,18 +13,22 @@ import { offerSlotsByText } from './offer-by-text';
 import { slotsToOffer } from './slots';
 
 /**
- * On LeadQualified. Call attempt policy: one call per lead, claimed before dialling. Emergencies are
+ * On LeadQualified (and, for emergencies, on OwnerAlerted: the owner hears about an emergency before
+ * Jordan calls the lead, so an emergency waits for the owner's alert call to be claimed). Call attempt policy: one call per lead, claimed before dialling. Emergencies are
  * called at once, day or night; other leads only inside the recipient's calling hours (the same
  * windows as texts), otherwise the slots go out by text. No answer, voicemail or a dial that fails:
  * a short voicemail where possible, and the slots by text. There is no second call.
  */
 export async function startCallback(deps: CallbackDeps, event: StoredEvent): Promise<void> {
-  if (event.type !== 'LeadQualified') return;
+  if (event.type !== 'LeadQualified' && event.type !== 'OwnerAlerted') return;
   const { streamId: leadId, tenantId, eventId, correlationId } = event.metadata;
   const tenant = await deps.tenants.byId(tenantId);
   if (!tenant) return;
   const state: LeadState = fold(leadDecider, (await deps.store.readStream(leadId)).events as never[]);
   if (!mayCallBack(state) || !state.qualification || !state.callerPhone) return;
+  const emergency = state.qualification.urgency === 'emergency';
+  if (emergency && !state.ownerAlerts.includes('call')) return;
+  if (!emergency && event.type === 'OwnerAlerted') return;
   const now = deps.clock.now();
   const context = (): CommandContext => ({ tenantId, now: deps.clock.now(), correlationId, causationId: eventId });
   const slots = await slotsToOffer(deps, tenant, state.qualification, now);
@@ -32,7 +36,7 @@ export async function startCallback(deps: CallbackDeps, event: StoredEvent): Pro
 
   const area = state.qualification.serviceArea;
   const where = recipientLocation({ statedZip: area.zip, statedCity: area.city, phone: state.callerPhone, tenantTimezone: tenant.timezone });
-  if (state.qualification.urgency !== 'emergency' && !mayTextNow(now, where)) {
+  if (!emergency && !mayTextNow(now, where)) {
     return offerSlotsByText(deps, tenant, leadId, slots, `${eventId}:offer`, context);
   }
 

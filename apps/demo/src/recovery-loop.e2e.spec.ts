@@ -53,6 +53,10 @@ describe('the recovery loop', () => {
     expect(ownerCall.spoken.join(' ')).toMatch(/emergency lead/);
     expect((await typesOf(leadId)).filter((t) => t === 'EmergencyEscalated')).toHaveLength(1);
     expect(textsTo(caller).some((m) => /alerting our on-call tech/.test(m.text))).toBe(true);
+    // The owner hears first; then Jordan calls the lead.
+    const dialled = telnyx().calls().map((c) => c.to);
+    expect(dialled.indexOf(owner)).toBeGreaterThanOrEqual(0);
+    expect(dialled.indexOf(owner)).toBeLessThan(dialled.indexOf(caller));
   });
 
   it('books by voice, confirms by text and puts the job in Jobber', async () => {
