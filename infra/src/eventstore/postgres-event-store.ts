@@ -12,8 +12,8 @@ import {
 } from '@naxio/domain';
 import { pollingSubscription } from './polling-subscription';
 import { checkExpectedVersion } from './expected-version';
+import { coalescedNotifier, eventRows, fastAppend, NeedsCarefulAppend, type StreamHead } from './postgres-fast-append';
 import { inTransaction } from '../postgres/transaction';
-import { eventHash } from '../audit/hash-chain';
 
 const NOTIFY_CHANNEL = 'naxio_events';
 const START = '0:0';
@@ -45,7 +45,7 @@ function parsePosition(position: string | undefined): [string, number] {
   return [tx, Number(pos)];
 }
 
-async function lockStream(client: PoolClient, streamId: string): Promise<{ version: number; lastHash: string | null }> {
+async function lockStream(client: PoolClient, streamId: string): Promise<StreamHead> {
   await client.query('INSERT INTO streams (stream_id, version) VALUES ($1, -1) ON CONFLICT DO NOTHING', [streamId]);
   const locked = await client.query<{ version: number; last_hash: string | null }>('SELECT version, last_hash FROM streams WHERE stream_id = $1 FOR UPDATE', [streamId]);
   return { version: locked.rows[0]!.version, lastHash: locked.rows[0]!.last_hash };
@@ -60,28 +60,23 @@ async function findStored(client: PoolClient, streamId: string, events: NewEvent
   return found.rows;
 }
 
-async function insertEvents(client: PoolClient, streamId: string, head: { version: number; lastHash: string | null }, events: NewEvent[]): Promise<EventRow[]> {
-  const values: unknown[] = [];
-  let previousHash = head.lastHash;
-  const rows = events.map((event, i) => {
-    const streamVersion = head.version + 1 + i;
-    const hash = eventHash(previousHash, { eventId: event.metadata.eventId, streamId, streamVersion, type: event.type, data: event.data, metadata: event.metadata });
-    values.push(event.metadata.eventId, streamId, streamVersion, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), hash, previousHash);
-    previousHash = hash;
-    const p = i * 8;
-    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, $${p + 8})`;
-  });
+async function insertEvents(client: PoolClient, streamId: string, head: StreamHead, events: NewEvent[]): Promise<EventRow[]> {
+  const { placeholders, values, lastHash } = eventRows(streamId, head, events);
   const inserted = await client.query<EventRow>(
-    `INSERT INTO events (event_id, stream_id, stream_version, type, data, metadata, hash, previous_hash) VALUES ${rows.join(', ')} RETURNING *`,
+    `INSERT INTO events (event_id, stream_id, stream_version, type, data, metadata, hash, previous_hash) VALUES ${placeholders.join(', ')} RETURNING *`,
     values,
   );
-  await client.query('UPDATE streams SET version = $2, last_hash = $3 WHERE stream_id = $1', [streamId, head.version + events.length, previousHash]);
+  await client.query('UPDATE streams SET version = $2, last_hash = $3 WHERE stream_id = $1', [streamId, head.version + events.length, lastHash]);
   await client.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', '')`);
   return inserted.rows;
 }
 
 export class PostgresEventStore implements EventStore {
-  constructor(private readonly pool: Pool) {}
+  private readonly notify: () => void;
+
+  constructor(private readonly pool: Pool) {
+    this.notify = coalescedNotifier(pool, NOTIFY_CHANNEL);
+  }
 
   async readStream(streamId: string): Promise<StreamRead> {
     const result = await this.pool.query<EventRow>('SELECT * FROM events WHERE stream_id = $1 ORDER BY stream_version', [streamId]);
@@ -90,6 +85,18 @@ export class PostgresEventStore implements EventStore {
 
   async appendToStream(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     if (events.length === 0) throw new Error('nothing to append');
+    try {
+      const appended = await fastAppend(this.pool, streamId, events, expected);
+      this.notify();
+      return appended;
+    } catch (error) {
+      if (!(error instanceof NeedsCarefulAppend)) throw error;
+      return this.appendCarefully(streamId, events, expected);
+    }
+  }
+
+  /** Every rule spelled out, one step at a time: repeated ids, the expected version, the append. */
+  private appendCarefully(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     return inTransaction(this.pool, async (client) => {
       const head = await lockStream(client, streamId);
       const { version } = head;

@@ -4,6 +4,7 @@ import type { EventCodec } from '@naxio/schemas';
 import { handleObserved, watchConsumerLag } from '../observability/consumer-observability';
 
 const MAX_BACKOFF_MS = 5000;
+const PARTITIONS_AT_ONCE = 3;
 
 export type ConsumerLog = (message: string, error?: unknown) => void;
 
@@ -35,6 +36,8 @@ export class KafkaEventConsumer implements EventConsumer {
     // Resolve once partitions are assigned, so callers know the group is really consuming.
     const joined = new Promise<void>((resolve) => this.consumer.on(this.consumer.events.GROUP_JOIN, () => resolve()));
     await this.consumer.run({
+      // Partitions are handled side by side; within one (so within a lead) events stay in order.
+      partitionsConsumedConcurrently: PARTITIONS_AT_ONCE,
       eachMessage: async ({ message, heartbeat }) => {
         const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString()]));
         const event = this.codec.decode(message.value ?? Buffer.alloc(0), headers);
