@@ -18,6 +18,8 @@ export async function ensureTopic(kafka: Kafka, topic: string, numPartitions = D
   const admin = kafka.admin();
   await admin.connect();
   try {
+    // Asking first keeps kafkajs from logging an error for a topic that is simply there already.
+    if ((await admin.listTopics()).includes(topic)) return;
     await admin.createTopics({ topics: [{ topic, numPartitions, replicationFactor: 1 }], waitForLeaders: true });
   } finally {
     await admin.disconnect();
