@@ -1,23 +1,13 @@
 import { startAnthropicSandbox, type AnthropicSandbox } from '@naxio/anthropic-sandbox';
-import type { Qualification, QualificationRequest, Qualifier, Tenant } from '@naxio/domain';
+import type { Qualification, QualificationRequest, Qualifier } from '@naxio/domain';
 import type { ClaudeFallbackReason } from './claude-failure';
 import { ClaudeQualifier, type ClaudeQualifierOptions } from './claude-qualifier';
+import { peakComfort } from '../../../test/support/tenants';
 
 const API_KEY = 'sk-ant-test-key';
 const MODEL = 'claude-model-under-test';
 
-const tenant: Tenant = {
-  id: 'peak-comfort',
-  company: 'Peak Comfort HVAC',
-  trade: 'hvac',
-  phoneNumbers: ['+15125550100'],
-  ownerPhone: '+15125550199',
-  timezone: 'America/Chicago',
-  businessHours: { mon: { open: '07:00', close: '18:00' } },
-  persona: 'Jordan',
-  templates: {},
-  coverage: { zips: ['78701', '78702'], cities: ['Austin'] },
-};
+const tenant = peakComfort({ coverage: { zips: ['78701', '78702'], cities: ['Austin'] } });
 
 const request: QualificationRequest = {
   tenant,

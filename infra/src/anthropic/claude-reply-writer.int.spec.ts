@@ -1,22 +1,12 @@
 import { startAnthropicSandbox, type AnthropicSandbox } from '@naxio/anthropic-sandbox';
-import { templateReply, templateReplyWriter, type Qualification, type ReplyRequest, type Tenant } from '@naxio/domain';
+import { templateReply, templateReplyWriter, type Qualification, type ReplyRequest } from '@naxio/domain';
 import type { ClaudeFallbackReason } from './claude-failure';
 import { ClaudeReplyWriter, type ClaudeReplyWriterOptions } from './claude-reply-writer';
+import { peakComfort } from '../../../test/support/tenants';
 
 const API_KEY = 'sk-ant-test-key';
 
-const tenant: Tenant = {
-  id: 'peak-comfort',
-  company: 'Peak Comfort HVAC',
-  trade: 'hvac',
-  phoneNumbers: ['+15125550100'],
-  ownerPhone: '+15125550199',
-  timezone: 'America/Chicago',
-  businessHours: { mon: { open: '07:00', close: '18:00' } },
-  persona: 'Jordan',
-  templates: {},
-  coverage: { zips: ['78701'], cities: ['Austin'] },
-};
+const tenant = peakComfort({ coverage: { zips: ['78701'], cities: ['Austin'] } });
 
 const qualification: Qualification = {
   urgency: 'scheduled',

@@ -1,18 +1,8 @@
-import type { ReplyRequest, Tenant } from '@naxio/domain';
+import type { ReplyRequest } from '@naxio/domain';
 import { checkReply, clockMentions } from './reply-check';
+import { peakComfort } from '../../../test/support/tenants';
 
-const tenant: Tenant = {
-  id: 'peak-comfort',
-  company: 'Peak Comfort HVAC',
-  trade: 'hvac',
-  phoneNumbers: ['+15125550100'],
-  ownerPhone: '+15125550199',
-  timezone: 'America/Chicago',
-  businessHours: { mon: { open: '07:00', close: '18:00' } },
-  persona: 'Jordan',
-  templates: {},
-  coverage: { zips: ['78701'], cities: ['Austin'] },
-};
+const tenant = peakComfort({ coverage: { zips: ['78701'], cities: ['Austin'] } });
 
 // Tuesday 1 December 2026, 2–4 PM in Chicago.
 const slot = { start: '2026-12-01T20:00:00Z', end: '2026-12-01T22:00:00Z' };
