@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { callTime } from './call-payloads';
 import type { CalleeNetwork } from './callee-network';
 import { parseDialRequest } from './dial-request';
+import { IDEMPOTENCY_HEADER } from './idempotency';
 import { parseJsonObject, readBody, sendJson } from './http-io';
 import { messagePayload, outboundMessagePayload, type OutboundMessageRecord } from './message-payloads';
 import type { SandboxState } from './sandbox-state';
@@ -59,7 +60,7 @@ async function routeApiRequest(
   deps: ApiDeps,
   headers: Record<string, string>,
 ): Promise<RoutedAnswer> {
-  if (method === 'POST' && route === '/messages') return sendMessage(raw, arrivedAt, deps, headers);
+  if (method === 'POST' && route === '/messages') return oncePerKey(method, route, raw, headers, deps, () => sendMessage(raw, arrivedAt, deps, headers));
 
   const retrieve = /^\/messages\/([^/]+)$/.exec(route);
   if (method === 'GET' && retrieve?.[1]) {
@@ -81,6 +82,16 @@ async function routeApiRequest(
   }
 
   return fromError(telnyxErrors.resourceNotFound());
+}
+
+/** A request that carries an Idempotency-Key runs once; its repeats get the first answer back. */
+function oncePerKey(method: string, route: string, raw: string, headers: Record<string, string>, deps: ApiDeps, run: () => RoutedAnswer): RoutedAnswer {
+  const check = deps.state.idempotency.check(method, route, headers[IDEMPOTENCY_HEADER], raw);
+  if (check.kind === 'refused') return fromError(check.error);
+  if (check.kind === 'replay') return check.answer;
+  const answer = run();
+  if (check.kind === 'first') check.remember({ status: answer.status, body: answer.body });
+  return answer;
 }
 
 /** What a test may read back about a request: every header but the API key. */

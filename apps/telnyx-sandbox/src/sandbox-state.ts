@@ -2,6 +2,7 @@
 // failures, webhook attempts and Call Control commands. No I/O here.
 import { randomInt, randomUUID } from 'node:crypto';
 import type { MessageRecord, OutboundMessageRecord, SandboxAccount } from './message-payloads';
+import { IdempotencyRecords } from './idempotency';
 import type { CallCommand, SentMessage, WebhookDelivery } from './types';
 
 type InjectedStatus = 429 | 500 | 503;
@@ -16,6 +17,7 @@ export class SandboxState {
   readonly webhookUrls: { voice?: string; messaging?: string } = {};
   readonly deliveries: WebhookDelivery[] = [];
   readonly callCommands: CallCommand[] = [];
+  readonly idempotency = new IdempotencyRecords();
 
   private readonly messages = new Map<string, MessageRecord>();
   private readonly sent: SentMessage[] = [];

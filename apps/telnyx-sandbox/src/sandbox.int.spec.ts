@@ -60,6 +60,29 @@ describe('telnyx sandbox /v2 messages, through the real SDK', () => {
     expect(errorCode(await caught(client.messages.retrieve('no-such-message')))).toBe('10005');
   });
 
+  it('answers a repeated Idempotency-Key with the first message, and refuses it on a different body', async () => {
+    const once = { headers: { 'Idempotency-Key': 'text-0123abc' } };
+    const first = await client.messages.send({ from: BUSINESS, to: CALLER, text: 'once' }, once);
+    const again = await client.messages.send({ from: BUSINESS, to: CALLER, text: 'once' }, once);
+    expect(again.data?.id).toBe(first.data?.id);
+    expect(sandbox.sentMessages()).toHaveLength(1);
+    const changed = await caught(client.messages.send({ from: BUSINESS, to: CALLER, text: 'twice' }, once));
+    expect(changed).toBeInstanceOf(APIError);
+    expect((changed as APIError).status).toBe(422);
+    expect((await caught(client.messages.send({ from: BUSINESS, to: CALLER, text: 'x' }, { headers: { 'Idempotency-Key': 'has spaces#' } })) as APIError).status).toBe(422);
+    // Without a key every request is its own text.
+    await client.messages.send({ from: BUSINESS, to: CALLER, text: 'once' });
+    expect(sandbox.sentMessages()).toHaveLength(2);
+  });
+
+  it('does not remember a failed request under its key: the retry sends', async () => {
+    sandbox.failNextSends(1, 500);
+    const once = { headers: { 'Idempotency-Key': 'text-after-failure' } };
+    await caught(client.messages.send({ from: BUSINESS, to: CALLER, text: 'retry me' }, once));
+    const retried = await client.messages.send({ from: BUSINESS, to: CALLER, text: 'retry me' }, once);
+    expect(sandbox.sentMessages().map((m) => m.id)).toEqual([retried.data?.id]);
+  });
+
   it('answers a wrong API key with the SDK AuthenticationError (401, code 10009)', async () => {
     const stranger = new Telnyx({ apiKey: 'KEY_wrong', baseURL: sandbox.baseUrl, maxRetries: 0 });
     const error = await caught(stranger.messages.send({ from: BUSINESS, to: CALLER, text: 'hi' }));

@@ -60,6 +60,22 @@ export const telnyxErrors = {
       pointer,
     }),
 
+  // Telnyx documents the 422 for a reused key but not its code; 10015's family (request errors) is
+  // the nearest documented one.
+  invalidIdempotencyKey: () =>
+    telnyxError(422, {
+      code: '10015',
+      title: 'Invalid Idempotency-Key',
+      detail: 'Idempotency-Key must be 1 to 255 letters, numbers, hyphens, underscores or colons.',
+    }),
+
+  idempotencyKeyReused: () =>
+    telnyxError(422, {
+      code: '10015',
+      title: 'Idempotency-Key reused',
+      detail: 'This Idempotency-Key was used with a different request body.',
+    }),
+
   resourceNotFound: () =>
     telnyxError(404, {
       code: '10005',

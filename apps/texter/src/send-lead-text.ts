@@ -1,12 +1,17 @@
 import {
   type EventStore,
+  fold,
+  type LeadEvent,
   type LeadCommand,
+  type StartText,
   type SmsGateway,
   type SmsOutcome,
   type TextKind,
   type TextSendAttempted,
   leadDecider,
+  unsettledAttempt,
 } from '@naxio/domain';
+import { createHash } from 'node:crypto';
 import { type CommandContext, handleCommand } from '@naxio/infra';
 
 export type SendDeps = {
@@ -79,16 +84,27 @@ export async function sendLeadText(deps: SendDeps, request: TextRequest): Promis
   const { leadId, kind, requestId, text, recipient } = request;
   const claim: LeadCommand = { type: 'StartText', data: { kind, requestId, text, ...(recipient ? { recipient } : {}) } };
   const started = await handleCommand(deps.store, leadDecider, leadId, claim, request.context());
-  const attempt = started.events.find((e): e is TextSendAttempted => e.type === 'TextSendAttempted');
+  const attempt = started.events.find((e): e is TextSendAttempted => e.type === 'TextSendAttempted') ?? (await unsettledClaim(deps.store, leadId, claim));
   if (!attempt) return 'not-allowed';
   return deliverAttempt(deps, leadId, attempt, request.context);
 }
+
+/** A claim of this request that a crash left with no outcome (see `unsettledAttempt`). */
+async function unsettledClaim(store: EventStore, leadId: string, claim: StartText): Promise<TextSendAttempted | undefined> {
+  const history = (await store.readStream(leadId)).events as unknown as LeadEvent[];
+  const attemptId = unsettledAttempt(claim, fold(leadDecider, history));
+  if (!attemptId) return undefined;
+  return history.find((e): e is TextSendAttempted => e.type === 'TextSendAttempted' && e.data.attemptId === attemptId);
+}
+
+/** The vendor's name for one attempt: the same on every re-send, and only letters and digits. */
+export const onceKeyOf = (leadId: string, attemptId: string): string => `text-${createHash('sha256').update(`${leadId}/${attemptId}`).digest('hex')}`;
 
 /** Sends an attempt that is already claimed in the stream, and records what the carrier said. */
 export async function deliverAttempt(deps: SendDeps, leadId: string, attempt: TextSendAttempted, context: () => CommandContext): Promise<TextResult> {
   const { attemptId, from, to, kind } = attempt.data;
   const receipt = deps.receiptBaseUrl ? { receiptUrl: receiptUrl(deps.receiptBaseUrl, leadId, attemptId) } : {};
-  const result = await deps.sms.send({ from, to, text: attempt.data.text, ...receipt });
+  const result = await deps.sms.send({ from, to, text: attempt.data.text, onceKey: onceKeyOf(leadId, attemptId), ...receipt });
   const recordContext = context();
   const command = outcomeCommand(attemptId, result, recordContext.now);
   if (command) await handleCommand(deps.store, leadDecider, leadId, command, recordContext);

@@ -24,12 +24,15 @@ function mayText(command: StartText, state: LeadState): boolean {
   return true;
 }
 
+/** The opening text is once per lead whatever asked for it; every other text once per request. */
+const attemptsFor = (command: StartText, state: LeadState) =>
+  state.attempts.filter((a) => a.kind === command.data.kind && (a.kind === 'opening' || a.requestId === command.data.requestId));
+
 export function startText(command: StartText, state: LeadState): LeadEvent[] {
   const to = recipientOf(command, state);
   if (!to || !mayText(command, state)) return [];
   const { kind, requestId } = command.data;
-  // The opening text is once per lead whatever asked for it; every other text once per request.
-  const earlier = state.attempts.filter((a) => a.kind === kind && (kind === 'opening' || a.requestId === requestId));
+  const earlier = attemptsFor(command, state);
   // Only a failure we were told about may be retried: a pending attempt may already have reached the
   // phone, and a second copy of a text is worse for the contractor than a late one.
   if (!earlier.every((a) => a.outcome === 'failed-retryable') || earlier.length >= MAX_TEXT_ATTEMPTS) return [];
@@ -40,6 +43,16 @@ export function startText(command: StartText, state: LeadState): LeadEvent[] {
       data: { attemptId: `${requestId}#${attempt}`, attempt, kind, from: state.tenantPhone!, to, text: command.data.text },
     },
   ];
+}
+
+/**
+ * The claimed attempt of this request that has no outcome yet, if the text may still go: what a
+ * process that died between claim and record leaves behind. Its sender re-sends it under the same
+ * vendor key, so a text that did leave is answered, not repeated.
+ */
+export function unsettledAttempt(command: StartText, state: LeadState): string | undefined {
+  if (!recipientOf(command, state) || !mayText(command, state)) return undefined;
+  return attemptsFor(command, state).find((a) => a.outcome === 'pending')?.attemptId;
 }
 
 export function attemptOrThrow(state: LeadState, attemptId: string) {

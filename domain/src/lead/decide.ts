@@ -7,7 +7,7 @@ import { confirmTextSent, recordOptOut, recordTextFailure, startText } from './d
 import type { LeadEvent } from './events';
 import { type LeadState, evolveLead, initialLeadState } from './state';
 
-export { MAX_TEXT_ATTEMPTS } from './decide-texts';
+export { MAX_TEXT_ATTEMPTS, unsettledAttempt } from './decide-texts';
 export { FOLLOW_UP_OFFSET_MINUTES, FOLLOW_UP_STEPS } from './decide-follow-ups';
 export { mayCallBack } from './decide-callbacks';
 

@@ -1,6 +1,7 @@
 import { DeciderSpecification } from '../decider/specification';
-import type { LeadCommand } from './commands';
-import { leadDecider, MAX_TEXT_ATTEMPTS } from './decide';
+import { fold } from '../decider/decider';
+import type { LeadCommand, StartText } from './commands';
+import { leadDecider, MAX_TEXT_ATTEMPTS, unsettledAttempt } from './decide';
 import type { CallMissed, LeadEvent, TextSendAttempted } from './events';
 
 const spec = DeciderSpecification.for(leadDecider);
@@ -99,3 +100,17 @@ describe('lead decider: carrier opt-out', () => {
       .thenNothingHappens());
 });
 
+
+describe('lead decider: a claim left without an outcome', () => {
+  const stateOf = (events: LeadEvent[]) => fold(leadDecider, events);
+  const claim = startText('c1') as StartText;
+  const sent: LeadEvent = { type: 'TextSent', data: { attemptId: 'c1#1', messageId: 'm1', confirmedBy: 'api', kind: 'opening' } };
+  const optedOut: LeadEvent = { type: 'LeadOptedOut', data: { source: 'keyword', detail: 'STOP' } };
+
+  it('is named for re-sending while nothing settled it', () => expect(unsettledAttempt(claim, stateOf([missed('c1'), attempted('c1#1')]))).toBe('c1#1'));
+  it('is not once it was sent or failed', () => {
+    expect(unsettledAttempt(claim, stateOf([missed('c1'), attempted('c1#1'), sent]))).toBeUndefined();
+    expect(unsettledAttempt(claim, stateOf([missed('c1'), attempted('c1#1'), failed('c1#1', false)]))).toBeUndefined();
+  });
+  it('is not re-sent to a lead who opted out since', () => expect(unsettledAttempt(claim, stateOf([missed('c1'), attempted('c1#1'), optedOut]))).toBeUndefined());
+});

@@ -5,6 +5,12 @@ export type OutgoingSms = {
   text: string;
   /** Where the carrier should report delivery; carries ids that let a receipt confirm the send. */
   receiptUrl?: string;
+  /**
+   * Names this one text for the vendor (Telnyx's Idempotency-Key): a second request with the same key
+   * and body is answered with the first one's result instead of texting again. A claimed attempt that
+   * a crash left without an outcome is re-sent under its key.
+   */
+  onceKey?: string;
 };
 
 export type SmsOutcome =

@@ -27,7 +27,7 @@ export class TelnyxSmsGateway implements SmsGateway {
         text: sms.text,
         ...(this.messagingProfileId ? { messaging_profile_id: this.messagingProfileId } : {}),
         ...(sms.receiptUrl ? { webhook_url: sms.receiptUrl } : {}),
-      }, { headers: outgoingTraceHeaders() }));
+      }, { headers: { ...outgoingTraceHeaders(), ...(sms.onceKey ? { 'Idempotency-Key': sms.onceKey } : {}) } }));
       const id = response.data?.id;
       if (!id) return { outcome: 'rejected', code: 'no_message_id', detail: 'Telnyx accepted the message without an id' };
       return { outcome: 'accepted', messageId: id };
