@@ -5,3 +5,4 @@ export * from './offer-by-text';
 export * from './start-callback';
 export * from './call-flow';
 export * from './book-from-reply';
+export * from './deps-from-env';

@@ -1,1 +1,2 @@
 export * from './local-system';
+export * from './local-sandboxes';

@@ -3,10 +3,10 @@ import type { Crm, Tenant } from '@naxio/domain';
 import { HousecallProCrm, InMemoryJobberTokenStore, JobberCrm } from '@naxio/infra';
 import { startHousecallProSandbox } from '@naxio/housecallpro-sandbox';
 import { startJobberSandbox } from '@naxio/jobber-sandbox';
-import { startTelnyxSandbox, type TelnyxSandbox } from '@naxio/telnyx-sandbox';
+import { startTelnyxSandbox, type TelnyxSandbox, type WebhookRetryPolicy } from '@naxio/telnyx-sandbox';
 
 export const SANDBOX_KEYS = { telnyx: 'KEY_LOCAL_SANDBOX', anthropic: 'sk-ant-local-sandbox', hcp: 'hcp-local-sandbox' };
-const JOBBER_APP = { clientId: 'naxio-local', clientSecret: 'naxio-local-secret' };
+export const JOBBER_APP = { clientId: 'naxio-local', clientSecret: 'naxio-local-secret' };
 
 export type Sandboxes = {
   telnyx: TelnyxSandbox;
@@ -18,8 +18,8 @@ export type Sandboxes = {
 };
 
 /** Every vendor Naxio talks to, imitated on loopback; the real SDKs and adapters point at them. */
-export async function startSandboxes(tenants: readonly Tenant[]): Promise<Sandboxes> {
-  const telnyx = await startTelnyxSandbox({ apiKey: SANDBOX_KEYS.telnyx, ownedNumbers: tenants.flatMap((t) => t.phoneNumbers), profileDeliveryReceipts: false });
+export async function startSandboxes(tenants: readonly Tenant[], options: { webhookRetry?: Partial<WebhookRetryPolicy> } = {}): Promise<Sandboxes> {
+  const telnyx = await startTelnyxSandbox({ apiKey: SANDBOX_KEYS.telnyx, ownedNumbers: tenants.flatMap((t) => t.phoneNumbers), profileDeliveryReceipts: false, ...options });
   const anthropic = await startAnthropicSandbox({ apiKey: SANDBOX_KEYS.anthropic });
   const jobber = await startJobberSandbox(JOBBER_APP);
   const housecallpro = await startHousecallProSandbox({ apiKey: SANDBOX_KEYS.hcp });

@@ -1,18 +1,26 @@
+import { callbackDepsFromEnv, handleCallbackWebhook } from '@naxio/callback';
 import { systemClock } from '@naxio/domain';
 import { createPool, createTelnyxClient, createEventStore, migrate, piiProtected, PostgresTenantDirectory, runtimeEnv, stopOnSignal } from '@naxio/infra';
 import { buildIngress } from './app';
 
 // Receives Telnyx webhooks: PORT, DATABASE_URL, TELNYX_PUBLIC_KEY (base64 Ed25519 key from the portal).
+// Our own calls are steered here as their webhooks arrive: TELNYX_API_KEY, TELNYX_CONNECTION_ID, and
+// ANTHROPIC_* as for the callback app, which dials them.
 async function main() {
   const publicKey = process.env.TELNYX_PUBLIC_KEY;
   if (!publicKey) throw new Error('TELNYX_PUBLIC_KEY is not set: webhooks cannot be verified without it');
   const pool = createPool(runtimeEnv().databaseUrl);
   await migrate(pool);
+  const store = piiProtected(createEventStore(process.env, pool), pool);
+  const tenants = new PostgresTenantDirectory(pool);
+  const callback = callbackDepsFromEnv({ pool, store, tenants, clock: systemClock });
   const app = await buildIngress({
-    store: piiProtected(createEventStore(process.env, pool), pool),
-    tenants: new PostgresTenantDirectory(pool),
+    store,
+    tenants,
     clock: systemClock,
     telnyx: createTelnyxClient({ apiKey: process.env.TELNYX_API_KEY ?? 'verify-only', publicKey }),
+    voice: callback.voice,
+    callbackCalls: (webhook) => handleCallbackWebhook(callback, webhook),
     logger: true,
   });
   await app.listen({ port: Number(process.env.PORT ?? 3000), host: process.env.HOST ?? '0.0.0.0' });

@@ -1,0 +1,118 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** Every Naxio process kind, by the entry point its container runs. */
+export const APP_ENTRIES = {
+  ingress: 'apps/ingress/src/main.ts',
+  relay: 'apps/relay/src/main.ts',
+  texter: 'apps/texter/src/main.ts',
+  conversation: 'apps/conversation/src/main.ts',
+  escalation: 'apps/escalation/src/main.ts',
+  callback: 'apps/callback/src/main.ts',
+  'crm-sync': 'apps/crm-sync/src/main.ts',
+  scheduler: 'apps/scheduler/src/main.ts',
+  projections: 'projections/src/main.ts',
+} as const;
+export type AppName = keyof typeof APP_ENTRIES;
+
+type Running = { child: ChildProcess; log: WriteStream; killedOnPurpose: boolean };
+
+/**
+ * Runs each app as its own OS process, the way an orchestrator would: one that dies is started again
+ * after `restartDelayMs`. `kill9` is the chaos: SIGKILL, no chance to clean up. Peak memory (VmHWM)
+ * of every process is sampled while it lives, since a killed process cannot report its own.
+ */
+export class AppProcesses {
+  private readonly running = new Map<AppName, Running>();
+  private readonly peakRssKb = new Map<AppName, number>();
+  private readonly unexpectedExits: string[] = [];
+  private readonly sampler: NodeJS.Timeout;
+  private stopping = false;
+
+  constructor(
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly logDir: string,
+    private readonly restartDelayMs = 500,
+  ) {
+    this.sampler = setInterval(() => this.samplePeaks(), 250);
+  }
+
+  start(name: AppName): void {
+    // node --import tsx rather than the tsx CLI: the CLI runs the app in a child of its own, which
+    // a SIGKILL to the CLI would leave running.
+    const child = spawn(process.execPath, ['--import', 'tsx', APP_ENTRIES[name]], { cwd: ROOT, env: { ...this.env, ...appEnv(name, this.env) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const log = createWriteStream(join(this.logDir, `${name}.log`), { flags: 'a' });
+    child.stdout?.pipe(log, { end: false });
+    child.stderr?.pipe(log, { end: false });
+    const entry: Running = { child, log, killedOnPurpose: false };
+    this.running.set(name, entry);
+    child.on('exit', (code, signal) => {
+      if (!entry.killedOnPurpose && !this.stopping) this.unexpectedExits.push(`${name} exited (${signal ?? code})`);
+      if (this.stopping || this.running.get(name) !== entry) return;
+      setTimeout(() => !this.stopping && this.start(name), this.restartDelayMs);
+    });
+  }
+
+  kill9(name: AppName): void {
+    const entry = this.running.get(name);
+    if (!entry) return;
+    this.samplePeaks();
+    entry.killedOnPurpose = true;
+    entry.child.kill('SIGKILL');
+  }
+
+  /** Processes that died without being killed on purpose: a crash the chaos did not ask for. */
+  crashes(): readonly string[] {
+    return this.unexpectedExits;
+  }
+
+  peakRssMb(): Record<string, number> {
+    return Object.fromEntries([...this.peakRssKb].map(([name, kb]) => [name, Math.round(kb / 102.4) / 10]));
+  }
+
+  logTail(name: AppName, lines = 20): string {
+    try {
+      return readFileSync(join(this.logDir, `${name}.log`), 'utf8').split('\n').slice(-lines).join('\n');
+    } catch {
+      return '';
+    }
+  }
+
+  async stopAll(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.sampler);
+    this.samplePeaks();
+    await Promise.all(
+      [...this.running.values()].map(
+        ({ child, log }) =>
+          new Promise<void>((resolve) => {
+            const done = () => (log.end(), resolve());
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+            child.once('exit', () => (clearTimeout(force), done()));
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+  }
+
+  private samplePeaks(): void {
+    for (const [name, { child }] of this.running) {
+      if (!child.pid || child.exitCode !== null) continue;
+      try {
+        const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
+        if (hwm) this.peakRssKb.set(name, Math.max(this.peakRssKb.get(name) ?? 0, Number(hwm)));
+      } catch {
+        // The process ended between the check and the read.
+      }
+    }
+  }
+}
+
+/** Settings that differ by process: only the ingress listens. */
+function appEnv(name: AppName, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return name === 'ingress' ? { PORT: env.INGRESS_PORT, HOST: '127.0.0.1' } : {};
+}
