@@ -1,4 +1,4 @@
-import type { AppName } from './app-processes';
+import type { AppName } from '../support/app-processes';
 import type { ChaosSystem } from './chaos-system';
 
 export type ChaosStep = { atMs: number; what: `kill -9 ${AppName}` | 'restart kafka' | 'restart postgres' };

@@ -6,7 +6,7 @@ import type { Tenant } from '@naxio/domain';
 import { JOBBER_APP, SANDBOX_KEYS, type Sandboxes, startSandboxes } from '@naxio/demo';
 import { createPool, ensureDatabase, migrate, seedTenants } from '@naxio/infra';
 import type { Pool } from 'pg';
-import { type AppName, AppProcesses } from './app-processes';
+import { type AppName, AppProcesses } from '../support/app-processes';
 import { startOwnKafka, type OwnKafka } from './own-kafka';
 import { startOwnPostgres, type OwnPostgres } from './own-postgres';
 

@@ -4,7 +4,7 @@ import { createPool, createTelnyxClient, createEventStore, migrate, piiProtected
 import { buildIngress } from './app';
 
 // Receives Telnyx webhooks: PORT, DATABASE_URL, TELNYX_PUBLIC_KEY (base64 Ed25519 key from the portal).
-// Our own calls are steered here as their webhooks arrive: TELNYX_API_KEY, TELNYX_CONNECTION_ID, and
+// Our own calls are steered here as their webhooks arrive (given TELNYX_API_KEY): TELNYX_CONNECTION_ID, and
 // ANTHROPIC_* as for the callback app, which dials them.
 async function main() {
   const publicKey = process.env.TELNYX_PUBLIC_KEY;
@@ -13,14 +13,14 @@ async function main() {
   await migrate(pool);
   const store = piiProtected(createEventStore(process.env, pool), pool);
   const tenants = new PostgresTenantDirectory(pool);
-  const callback = callbackDepsFromEnv({ pool, store, tenants, clock: systemClock });
+  // Without an API key the ingress only records what arrives: nobody here may steer a call.
+  const callback = process.env.TELNYX_API_KEY ? callbackDepsFromEnv({ pool, store, tenants, clock: systemClock }) : undefined;
   const app = await buildIngress({
     store,
     tenants,
     clock: systemClock,
     telnyx: createTelnyxClient({ apiKey: process.env.TELNYX_API_KEY ?? 'verify-only', publicKey }),
-    voice: callback.voice,
-    callbackCalls: (webhook) => handleCallbackWebhook(callback, webhook),
+    ...(callback ? { voice: callback.voice, callbackCalls: (webhook) => handleCallbackWebhook(callback, webhook) } : {}),
     logger: true,
   });
   await app.listen({ port: Number(process.env.PORT ?? 3000), host: process.env.HOST ?? '0.0.0.0' });

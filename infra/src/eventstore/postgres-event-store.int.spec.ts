@@ -68,4 +68,27 @@ describe('PostgreSQL event store', () => {
     const read = await store.readStream(s);
     expect(read.events.map((e) => e.streamVersion)).toEqual(Array.from({ length: 20 }, (_, i) => i));
   });
+
+  it('answers every append of a burst as if it were alone: winners, losers and repeats', async () => {
+    // Sent at once, these share grouped transactions: each must still get its own, exact answer.
+    const streams = Array.from({ length: 60 }, () => `lead-burst-${randomUUID()}`);
+    const repeated = event(streams[0]!);
+    const outcomes = await Promise.allSettled([
+      ...streams.map((s) => store.appendToStream(s, [event(s), event(s)], 'no_stream')),
+      ...streams.slice(0, 20).map((s) => store.appendToStream(s, [event(s)], 'no_stream')),
+      store.appendToStream(streams[0]!, [repeated], 'any'),
+      store.appendToStream(streams[0]!, [repeated], 'any'),
+    ]);
+    const refused = outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.constructor.name);
+    // The first 20 streams had two 'no_stream' appends: one of each pair lost.
+    expect(refused).toEqual(Array(20).fill('WrongExpectedVersion'));
+    for (const s of streams) {
+      const read = await store.readStream(s);
+      expect(read.events.map((e) => e.streamVersion)).toEqual(Array.from({ length: read.events.length }, (_, i) => i));
+    }
+    const first = await store.readStream(streams[0]!);
+    expect(first.events.filter((e) => e.metadata.eventId === repeated.metadata.eventId)).toHaveLength(1);
+    const total = (await Promise.all(streams.map((s) => store.readStream(s)))).reduce((n, r) => n + r.events.length, 0);
+    expect(total).toBe(60 * 2 + 1);
+  });
 });

@@ -12,7 +12,8 @@ import {
 } from '@naxio/domain';
 import { pollingSubscription } from './polling-subscription';
 import { checkExpectedVersion } from './expected-version';
-import { coalescedNotifier, eventRows, fastAppend, NeedsCarefulAppend, type StreamHead } from './postgres-fast-append';
+import { coalescedNotifier, eventRows, NeedsCarefulAppend, type StreamHead } from './postgres-event-rows';
+import { GroupedAppends } from './postgres-group-append';
 import { inTransaction } from '../postgres/transaction';
 
 const NOTIFY_CHANNEL = 'naxio_events';
@@ -73,9 +74,11 @@ async function insertEvents(client: PoolClient, streamId: string, head: StreamHe
 
 export class PostgresEventStore implements EventStore {
   private readonly notify: () => void;
+  private readonly groups: GroupedAppends;
 
   constructor(private readonly pool: Pool) {
     this.notify = coalescedNotifier(pool, NOTIFY_CHANNEL);
+    this.groups = new GroupedAppends(pool);
   }
 
   async readStream(streamId: string): Promise<StreamRead> {
@@ -86,7 +89,7 @@ export class PostgresEventStore implements EventStore {
   async appendToStream(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     if (events.length === 0) throw new Error('nothing to append');
     try {
-      const appended = await fastAppend(this.pool, streamId, events, expected);
+      const appended = await this.groups.append(streamId, events, expected);
       this.notify();
       return appended;
     } catch (error) {

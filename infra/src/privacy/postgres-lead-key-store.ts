@@ -14,16 +14,17 @@ export class PostgresLeadKeyStore implements LeadKeyStore {
   constructor(private readonly pool: Pool) {}
 
   async keyFor(leadId: string, tenantId: string): Promise<Buffer> {
+    // One round trip whether the key is new or not. The SELECT sees the statement's snapshot, so a key
+    // that a concurrent first use inserts (our INSERT waited on it, then did nothing) is not in it:
+    // the loop reads again. It also covers a forget that lands in between.
     for (;;) {
-      const existing = await this.existingKey(leadId);
-      if (existing) return existing;
-      // A concurrent first use waits on the conflicting insert, then does nothing: the next read sees
-      // the winner's key. The loop covers a forget that lands between the two statements.
-      const inserted = await this.pool.query<KeyRow>(
-        'INSERT INTO lead_keys (lead_id, tenant_id, key) VALUES ($1, $2, $3) ON CONFLICT (lead_id) DO NOTHING RETURNING lead_id, key',
+      const { rows } = await this.pool.query<KeyRow>(
+        `WITH inserted AS (
+           INSERT INTO lead_keys (lead_id, tenant_id, key) VALUES ($1, $2, $3) ON CONFLICT (lead_id) DO NOTHING RETURNING lead_id, key)
+         SELECT lead_id, key FROM inserted UNION ALL SELECT lead_id, key FROM lead_keys WHERE lead_id = $1`,
         [leadId, tenantId, newLeadKey()],
       );
-      if (inserted.rows[0]) return inserted.rows[0].key;
+      if (rows[0]) return rows[0].key;
     }
   }
 

@@ -35,7 +35,7 @@ export class AppProcesses {
   constructor(
     private readonly env: NodeJS.ProcessEnv,
     private readonly logDir: string,
-    private readonly restartDelayMs = 500,
+    private readonly options: { restartDelayMs?: number; nodeArgs?: string[] } = {},
   ) {
     this.sampler = setInterval(() => this.samplePeaks(), 250);
   }
@@ -43,7 +43,7 @@ export class AppProcesses {
   start(name: AppName): void {
     // node --import tsx rather than the tsx CLI: the CLI runs the app in a child of its own, which
     // a SIGKILL to the CLI would leave running.
-    const child = spawn(process.execPath, ['--import', 'tsx', APP_ENTRIES[name]], { cwd: ROOT, env: { ...this.env, ...appEnv(name, this.env) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), '--import', 'tsx', APP_ENTRIES[name]], { cwd: ROOT, env: { ...this.env, ...appEnv(name, this.env) }, stdio: ['ignore', 'pipe', 'pipe'] });
     const log = createWriteStream(join(this.logDir, `${name}.log`), { flags: 'a' });
     child.stdout?.pipe(log, { end: false });
     child.stderr?.pipe(log, { end: false });
@@ -52,7 +52,7 @@ export class AppProcesses {
     child.on('exit', (code, signal) => {
       if (!entry.killedOnPurpose && !this.stopping) this.unexpectedExits.push(`${name} exited (${signal ?? code})`);
       if (this.stopping || this.running.get(name) !== entry) return;
-      setTimeout(() => !this.stopping && this.start(name), this.restartDelayMs);
+      setTimeout(() => !this.stopping && this.start(name), this.options.restartDelayMs ?? 500);
     });
   }
 
