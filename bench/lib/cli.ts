@@ -15,3 +15,6 @@ export function listOption(name: string, fallback: number[]): number[] {
   if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v < 1)) throw new Error(`${name} takes whole numbers separated by commas, e.g. 1,4,16`);
   return values;
 }
+
+/** `--name` on its own: true when given. */
+export const flagOption = (name: string): boolean => process.argv.includes(name);

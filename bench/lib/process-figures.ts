@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { round } from './stats';
@@ -33,6 +34,30 @@ export function eventLoopDelayMeter(): { stop(): { p50Ms: number; p99Ms: number;
       histogram.disable();
       const ms = (ns: number) => round(ns / 1e6, 1);
       return { p50Ms: ms(histogram.percentile(50)), p99Ms: ms(histogram.percentile(99)), maxMs: ms(histogram.max) };
+    },
+  };
+}
+
+/**
+ * The share of a span in which some runnable task on the machine waited for a core (Linux PSI,
+ * /proc/pressure/cpu "some"): on a shared machine it says how much of a tail was the scheduler's.
+ * Undefined where the kernel does not report pressure.
+ */
+export function cpuPressureMeter(): { stop(): number | undefined } {
+  const waitedUs = (): number | undefined => {
+    try {
+      const total = /^some .*total=(\d+)/m.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1];
+      return total === undefined ? undefined : Number(total);
+    } catch {
+      return undefined;
+    }
+  };
+  const start = waitedUs();
+  const began = performance.now();
+  return {
+    stop() {
+      const end = waitedUs();
+      return start === undefined || end === undefined ? undefined : round((end - start) / 1000 / (performance.now() - began), 2);
     },
   };
 }

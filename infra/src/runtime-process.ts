@@ -30,6 +30,10 @@ export function runConsumerProcess(group: string, build: (basics: ProcessBasics)
   const store = new PiiProtectingEventStore(createEventStore(process.env, pool), keys);
   const basics: ProcessBasics = { pool, store, tenants: new PostgresTenantDirectory(pool), clock: systemClock, log };
   const consumer = new KafkaEventConsumer(createKafka(`naxio-${group}`, env.kafkaBrokers), group, env.topic, createEventCodec());
+  consumer.onGiveUp((error) => {
+    console.error(`${group}: the consumer stopped for good, exiting to be restarted`, error);
+    process.exit(1);
+  });
   const metrics = serveMetricsFromEnv();
   const built = build(basics);
   const [handleOpened, stopAlso] = typeof built === 'function' ? [built, async () => undefined] : [built.handle, () => built.stop()];

@@ -29,6 +29,16 @@ export class KafkaEventConsumer implements EventConsumer {
     watchConsumerLag(this.consumer, groupId);
   }
 
+  /**
+   * Called when kafkajs stops the consumer for good (an error it does not retry): the process should
+   * exit and be started again rather than live on without consuming.
+   */
+  onGiveUp(giveUp: (error: unknown) => void): void {
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart && !this.stopping) giveUp(payload.error);
+    });
+  }
+
   async start(handle: (event: StoredEvent) => Promise<void>): Promise<void> {
     await this.consumer.connect();
     // A new group reads from the beginning: events published before it first joined are still its work.

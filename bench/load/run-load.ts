@@ -1,0 +1,74 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPool, seedTenants } from '@naxio/infra';
+import { startTelnyxSandbox } from '@naxio/telnyx-sandbox';
+import { AppProcesses } from '../../test/support/app-processes';
+import { openBenchDatabase } from '../lib/database';
+import { generateLoad, type PreparedRequest } from '../lib/load-generator';
+import { distribution } from '../lib/stats';
+import { missedCallWebhook, stormCaller } from '../storm/webhooks';
+
+const TENANTS_FILE = join(__dirname, '..', '..', 'infra', 'seed', 'tenants.json');
+
+export type LoadOptions = { rate: number; seconds: number; port: number; profileDir?: string };
+
+async function waitForPort(url: string, timeoutMs = 60_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; ; await new Promise((r) => setTimeout(r, 200))) {
+    try {
+      await fetch(url);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`nothing answered at ${url}: ${String(error)}`);
+    }
+  }
+}
+
+/**
+ * The ingress as deployed (its own process, on the real event store) under `rate` signed missed-call
+ * webhooks a second for `seconds`, each from a new caller, offered open loop from another process.
+ * Reports every acknowledgement and how many CallMissed events the store holds afterwards.
+ */
+export async function runLoad(options: LoadOptions) {
+  const db = await openBenchDatabase('load', 2);
+  const signer = await startTelnyxSandbox({ apiKey: 'KEY_LOAD' });
+  const apps = new AppProcesses({ ...process.env, DATABASE_URL: db.url, TELNYX_PUBLIC_KEY: signer.publicKey, LOG_LEVEL: 'warn', INGRESS_PORT: String(options.port) }, mkdtempSync(join(tmpdir(), 'naxio-load-')), {
+    nodeArgs: options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [],
+  });
+  try {
+    const tenants = await seedTenants(db.pool, TENANTS_FILE);
+    const phones = tenants.flatMap((t) => t.phoneNumbers);
+    const base = `http://127.0.0.1:${options.port}`;
+    apps.start('ingress');
+    await waitForPort(`${base}/health`);
+    const count = options.rate * options.seconds;
+    const url = `${base}/webhooks/telnyx/voice`;
+    // Signed just before the run: Telnyx signatures carry their time, and the ingress refuses stale ones.
+    const requests: PreparedRequest[] = Array.from({ length: count }, (_, i) => {
+      const body = missedCallWebhook(stormCaller(i), phones[i % phones.length]!, signer.connectionId, url);
+      return { method: 'POST', path: '/webhooks/telnyx/voice', headers: { ...signer.sign(body), 'content-type': 'application/json', 'user-agent': 'telnyx-webhooks' }, body };
+    });
+    const report = await generateLoad({ baseUrl: base, requests, ratePerSecond: options.rate, count, timeoutMs: 30_000 });
+    const statuses = new Map<number, number>();
+    for (const status of report.status) statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    const counted = await db.pool.query<{ events: string; leads: string }>(`SELECT count(*) AS events, count(DISTINCT stream_id) AS leads FROM events WHERE type = 'CallMissed'`);
+    const [stored, leads] = [Number(counted.rows[0]!.events), Number(counted.rows[0]!.leads)];
+    return {
+      sent: count,
+      acknowledged: statuses.get(200) ?? 0,
+      statuses: Object.fromEntries(statuses),
+      stored,
+      leads,
+      ackMs: distribution([...report.latencyMs]),
+      lateStartMs: distribution([...report.lagMs]),
+      achievedPerSecond: Math.round(count / (report.spanMs / 1000)),
+      ingressCrashes: apps.crashes(),
+      peakRssMb: { ...apps.peakRssMb(), generator: report.generator.peakRssMb },
+      generatorCpuCores: report.generator.cpuCores,
+    };
+  } finally {
+    await apps.stopAll();
+    await signer.close();
+    await db.drop();
+  }
+}
