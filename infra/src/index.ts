@@ -34,11 +34,8 @@ export { DEFAULT_RETRY_POLICY as DEFAULT_CRM_RETRY_POLICY, type RetryPolicy as C
 export * from './crm/jobber/jobber-tokens';
 export { JobberCrm, JOBBER_API_VERSION, type JobberCrmOptions } from './crm/jobber/jobber-crm';
 export { HousecallProCrm, bookingTag, type HousecallProCrmOptions } from './crm/housecallpro/housecallpro-crm';
-export * from './eventstore/esdb-event-store';
-export * from './eventstore/esdb-position';
-export * from './eventstore/esdb-records';
-export * from './eventstore/esdb-expected-version';
-export * from './eventstore/esdb-subscription';
+// The EventStoreDB adapter (and its gRPC client, ~20 MB per process) loads only when EVENT_STORE
+// names it: see event-store-factory.ts; import it from './eventstore/esdb-event-store' directly.
 export * from './eventstore/event-store-factory';
 export * from './runtime-process';
 export * from './telnyx/telnyx-from-env';

@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import { type Clock, type EventStore, type StoredEvent, systemClock } from '@naxio/domain';
 import { createEventCodec } from '@naxio/schemas';
 import { createEventStore } from './eventstore/event-store-factory';
-import { createKafka } from './kafka/kafka-client';
+import { createKafka, ensureTopic } from './kafka/kafka-client';
 import { KafkaEventConsumer } from './kafka/kafka-event-consumer';
 import { logger } from './observability/logger';
 import { serveMetricsFromEnv } from './observability/metrics-server';
@@ -39,7 +39,8 @@ export function runConsumerProcess(group: string, build: (basics: ProcessBasics)
   const [handleOpened, stopAlso] = typeof built === 'function' ? [built, async () => undefined] : [built.handle, () => built.stop()];
   const handle: Handle = async (event) => handleOpened((await revealEvents(keys, [event]))[0]!);
   // A METRICS_PORT that cannot be served stops the process like a broker that cannot be reached.
-  Promise.all([consumer.start(handle), metrics])
+  // Consumers may start before the relay has created the topic: whoever comes first creates it.
+  Promise.all([ensureTopic(createKafka(`naxio-${group}-admin`, env.kafkaBrokers), env.topic).then(() => consumer.start(handle)), metrics])
     .then(() => {
       log(`consuming ${env.topic}`);
       stopOnSignal(async () => {

@@ -2,6 +2,7 @@
 // killed with SIGKILL at random moments, the Kafka broker restarts once and PostgreSQL restarts once
 // (crash-style). Afterwards nothing is lost and nothing went out twice.
 import { leadStreamId } from '@naxio/infra';
+import type { PlacedCall } from '@naxio/telnyx-sandbox';
 import { type ChaosCaller, chaosCast } from './cast';
 import { ALL_APPS, type ChaosSystem, startChaosSystem } from './chaos-system';
 import { checkExactlyOnce, fetchFunnel, funnelFromEvents, waitUntilSettled } from './chaos-checks';
@@ -28,13 +29,17 @@ async function play(c: ChaosCaller): Promise<void> {
       if (Date.now() > deadline) throw new Error(`${c.caller} (${c.role}) never got ${what}`);
     }
   };
+  const text = async (body: string) => {
+    const { status } = await telnyx.sendInboundSms({ from: c.caller, to: c.tenant.phoneNumbers[0]!, text: body });
+    if (status < 200 || status >= 300) throw new Error(`${c.caller}'s "${body}" was never acknowledged (last answer ${status})`);
+  };
   if (c.callee) telnyx.scriptCallee(c.caller, c.callee);
   if (!c.reply) return;
   await until(() => texts().length >= 1, 'an opening text');
-  await telnyx.sendInboundSms({ from: c.caller, to: c.tenant.phoneNumbers[0]!, text: c.reply });
+  await text(c.reply);
   if (c.role !== 'booked-by-text') return;
   await until(() => texts().some((m) => m.text.includes('2) ')), 'a slot offer');
-  await telnyx.sendInboundSms({ from: c.caller, to: c.tenant.phoneNumbers[0]!, text: '2' });
+  await text('2');
 }
 
 it('loses nothing and repeats nothing through kill -9, a broker restart and a PostgreSQL restart', async () => {
@@ -45,22 +50,22 @@ it('loses nothing and repeats nothing through kill -9, a broker restart and a Po
   const started = Date.now();
   const chaos = runSchedule(schedule, system);
   const plays: Array<Promise<void>> = [];
-  const rings: Array<Promise<unknown>> = [];
+  const rings: Array<Promise<PlacedCall>> = [];
   for (const [i, c] of cast.entries()) {
     const due = started + (i * 1000) / CALLS_PER_SECOND;
     if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
     plays.push(play(c));
     rings.push(system.sandboxes.telnyx.ringOut({ from: c.caller, to: c.tenant.phoneNumbers[0]!, hangupCause: 'timeout' }));
   }
-  await Promise.all([...rings, ...plays, chaos]);
+  const [placed] = await Promise.all([Promise.all(rings), Promise.all(plays), chaos]);
 
   const leadIds = cast.map((c) => leadStreamId(c.tenant.id, c.caller));
   await waitUntilSettled(system, leadIds, cast);
   console.log(`settled ${((Date.now() - started) / 1000).toFixed(0)} s after the first call; peak RSS MB per process: ${JSON.stringify(system.apps.peakRssMb())}`);
 
   // Every missed-call webhook was acknowledged in the end (Telnyx retries until then).
-  const hangups = system.sandboxes.telnyx.webhookDeliveries().filter((d) => d.eventType === 'call.hangup');
-  const acknowledged = new Set(hangups.filter((d) => d.status >= 200 && d.status < 300).map((d) => d.id));
+  const hangupIds = new Set(placed.map((call) => call.webhookIds.at(-1)!));
+  const acknowledged = new Set(system.sandboxes.telnyx.webhookDeliveries().filter((d) => hangupIds.has(d.id) && d.status >= 200 && d.status < 300).map((d) => d.id));
   expect(acknowledged.size).toBe(CALLS);
 
   const report = await checkExactlyOnce(system, cast, leadIds);

@@ -1,4 +1,5 @@
 // Wires the sandbox together and listens. Only this file knows about the HTTP server's lifetime.
+import { setMaxListeners } from 'node:events';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleApiRequest, type ApiDeps } from './api';
@@ -26,6 +27,8 @@ export async function startTelnyxSandbox(opts: TelnyxSandboxOptions): Promise<Te
   if (opts.connectionId) state.account.connectionId = opts.connectionId;
 
   const closing = new AbortController();
+  // Every delivery waiting out a backoff listens for the close: thousands at once in a storm.
+  setMaxListeners(0, closing.signal);
   const background = new Set<Promise<unknown>>();
   // Background work (request handling, receipts) that close() waits for; its failures are
   // already answered or, for receipts, ignored, so settle quietly.

@@ -1,7 +1,6 @@
 import type { Pool } from 'pg';
 import type { EventStore } from '@naxio/domain';
 import { createPool, DEFAULT_DATABASE_URL } from '../postgres/pool';
-import { EsdbEventStore } from './esdb-event-store';
 import { PostgresEventStore } from './postgres-event-store';
 
 export const EVENT_STORE_KINDS = ['postgres', 'eventstoredb'] as const;
@@ -37,6 +36,8 @@ export function createEventStore(env: NodeJS.ProcessEnv = process.env, pool?: Po
       const url = env.EVENTSTORE_URL?.trim();
       if (!url) throw new EventStoreConfigError('EVENT_STORE=eventstoredb needs EVENTSTORE_URL (e.g. esdb://127.0.0.1:2113?tls=false)');
       try {
+        // Loaded here, not at the top: every process would otherwise carry the gRPC client.
+        const { EsdbEventStore } = require('./esdb-event-store') as typeof import('./esdb-event-store');
         return EsdbEventStore.fromConnectionString(url);
       } catch (error) {
         throw new EventStoreConfigError(`EVENTSTORE_URL is not a usable EventStoreDB connection string: ${(error as Error).message}`);
