@@ -130,15 +130,47 @@ export class PostgresEventStore implements EventStore {
     return pollingSubscription(this, options, handle, (wake) => this.listen(wake), options.onError);
   }
 
-  /** Wakes a subscription as soon as something commits, so latency is not the poll interval. */
+  /**
+   * Wakes a subscription as soon as something commits, so latency is not the poll interval. A lost
+   * connection (a server restart) is replaced; the poll covers the gap.
+   */
   private async listen(wake: () => void): Promise<() => Promise<void>> {
-    const client = await this.pool.connect();
-    client.on('notification', wake);
-    await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    let stopped = false;
+    let current: { client: PoolClient; release(broken: boolean): void } | undefined;
+    const attach = async (): Promise<void> => {
+      const client = await this.pool.connect();
+      let released = false;
+      const release = (broken: boolean) => {
+        if (released) return;
+        released = true;
+        current = undefined;
+        client.off('notification', wake);
+        client.off('error', onError);
+        client.release(broken);
+      };
+      const onError = () => {
+        release(true);
+        const retry = () => void (stopped || attach().then(wake, () => setTimeout(retry, 1000)));
+        setTimeout(retry, 1000);
+      };
+      client.on('notification', wake);
+      client.once('error', onError);
+      try {
+        await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+      } catch (error) {
+        release(true);
+        throw error;
+      }
+      if (stopped) release(true);
+      else current = { client, release };
+    };
+    await attach();
     return async () => {
-      client.off('notification', wake);
-      await client.query(`UNLISTEN ${NOTIFY_CHANNEL}`).catch(() => undefined);
-      client.release();
+      stopped = true;
+      const listening = current;
+      if (!listening) return;
+      await listening.client.query(`UNLISTEN ${NOTIFY_CHANNEL}`).catch(() => undefined);
+      listening.release(false);
     };
   }
 }

@@ -7,8 +7,10 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export function createPool(connectionString = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, max = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString, max });
-  // An idle client that loses its server (a restart) must not crash the process; the next query reconnects.
+  // A client that loses its server (a restart) must not crash the process, idle or checked out: the
+  // query in flight fails (and is retried by its caller), the pool drops the client, the next connects.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
