@@ -17,7 +17,7 @@ async function main() {
   const result = await runLoad({ rate, seconds, port: 30_000 + Math.floor(Math.random() * 10_000), profileDir });
   console.log(`offered ${result.sent} webhooks at ${rate}/s (achieved ${result.achievedPerSecond}/s); acknowledged ${result.acknowledged}; stored ${result.stored} CallMissed; statuses ${JSON.stringify(result.statuses)}`);
   console.log(`acknowledgement ${formatDistribution(result.ackMs)}`);
-  console.log(`generator lateness ${formatDistribution(result.lateStartMs)} (CPU ${result.generatorCpuCores} cores)`);
+  console.log(`generator lateness ${formatDistribution(result.lateStartMs)} (CPU ${result.generatorCpuCores} cores); ingress CPU ${result.ingressCpuCores} cores`);
   console.log(`peak RSS MB ${JSON.stringify(result.peakRssMb)}; ingress crashes: ${result.ingressCrashes.length}; load average ${loadAverage()}`);
   const met = result.ackMs.p99 < TARGET_P99_MS && result.stored === result.sent && result.acknowledged === result.sent;
   console.log(`target (p99 < ${TARGET_P99_MS} ms, nothing lost): ${met ? 'met' : 'not met'}`);

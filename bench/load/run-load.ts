@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPool, seedTenants } from '@naxio/infra';
@@ -12,6 +12,17 @@ import { missedCallWebhook, stormCaller } from '../storm/webhooks';
 const TENANTS_FILE = join(__dirname, '..', '..', 'infra', 'seed', 'tenants.json');
 
 export type LoadOptions = { rate: number; seconds: number; port: number; profileDir?: string };
+
+/** CPU another process used over a span, as a share of one core (from /proc: utime + stime). */
+function processCpu(pid: number | undefined) {
+  const ticks = () => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  };
+  const [start, began] = [ticks(), performance.now()];
+  // Linux counts in clock ticks of 10 ms (USER_HZ 100).
+  return { stop: () => Math.round(((ticks() - start) * 10 / (performance.now() - began)) * 100) / 100 };
+}
 
 async function waitForPort(url: string, timeoutMs = 60_000): Promise<void> {
   for (const deadline = Date.now() + timeoutMs; ; await new Promise((r) => setTimeout(r, 200))) {
@@ -48,7 +59,9 @@ export async function runLoad(options: LoadOptions) {
       const body = missedCallWebhook(stormCaller(i), phones[i % phones.length]!, signer.connectionId, url);
       return { method: 'POST', path: '/webhooks/telnyx/voice', headers: { ...signer.sign(body), 'content-type': 'application/json', 'user-agent': 'telnyx-webhooks' }, body };
     });
+    const ingressCpu = processCpu(apps.pid('ingress'));
     const report = await generateLoad({ baseUrl: base, requests, ratePerSecond: options.rate, count, timeoutMs: 30_000 });
+    const ingressCores = ingressCpu.stop();
     const statuses = new Map<number, number>();
     for (const status of report.status) statuses.set(status, (statuses.get(status) ?? 0) + 1);
     const counted = await db.pool.query<{ events: string; leads: string }>(`SELECT count(*) AS events, count(DISTINCT stream_id) AS leads FROM events WHERE type = 'CallMissed'`);
@@ -65,6 +78,7 @@ export async function runLoad(options: LoadOptions) {
       ingressCrashes: apps.crashes(),
       peakRssMb: { ...apps.peakRssMb(), generator: report.generator.peakRssMb },
       generatorCpuCores: report.generator.cpuCores,
+      ingressCpuCores: ingressCores,
     };
   } finally {
     await apps.stopAll();

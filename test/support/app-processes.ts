@@ -64,6 +64,10 @@ export class AppProcesses {
     entry.child.kill('SIGKILL');
   }
 
+  pid(name: AppName): number | undefined {
+    return this.running.get(name)?.child.pid;
+  }
+
   /** Processes that died without being killed on purpose: a crash the chaos did not ask for. */
   crashes(): readonly string[] {
     return this.unexpectedExits;

@@ -5,7 +5,8 @@ export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/naxio';
 // bigint columns (versions, positions) come back as strings by default; ours stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-export function createPool(connectionString = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, max = 10): pg.Pool {
+/** Connections per process: DATABASE_POOL_SIZE, else 10. */
+export function createPool(connectionString = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, max = Number(process.env.DATABASE_POOL_SIZE ?? 10)): pg.Pool {
   const pool = new pg.Pool({ connectionString, max });
   // A client that loses its server (a restart) must not crash the process, idle or checked out: the
   // query in flight fails (and is retried by its caller), the pool drops the client, the next connects.
