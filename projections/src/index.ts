@@ -8,3 +8,6 @@ export * from './daily-funnel/daily-funnel';
 export * from './text-back-latency/text-back-latency';
 export * from './rebuild/rebuild';
 export * from './rebuild/rebuild-tables';
+export * from './rebuild/postgres-history';
+export { dataReadBy } from './rebuild/open-personal-fields';
+export * from './stage-times';

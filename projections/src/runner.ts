@@ -4,7 +4,7 @@ import type { StoredEvent } from '@naxio/domain';
 import type { EventCodec } from '@naxio/schemas';
 import { claimPartition, ensureProjectionStatus, loadOffsets, type PartitionKey, recordOffset } from './offsets';
 import { isAfter, parsePosition } from './position';
-import type { Projection } from './projection';
+import { applyEvents, type Projection } from './projection';
 import { inTransaction } from '@naxio/infra';
 
 const MAX_BACKOFF_MS = 5000;
@@ -76,7 +76,7 @@ export async function startProjection(options: ProjectionRunnerOptions): Promise
     const position = parsePosition(event.position);
     return inTransaction(pool, async (tx) => {
       const isNew = isAfter(position, await claimPartition(tx, key));
-      if (isNew && handled.has(event.type)) await projection.apply(event, tx);
+      if (isNew && handled.has(event.type)) await applyEvents(projection, [event], tx);
       await recordOffset(tx, key, offset, isNew ? position : null);
       return isNew;
     });

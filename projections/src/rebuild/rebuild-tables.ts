@@ -26,9 +26,13 @@ export async function createRebuildTables(client: PoolClient, projections: reado
   }
 }
 
-/** Inside a transaction: unqualified table names now mean the fresh copies; everything else is live. */
+/**
+ * Inside a transaction: unqualified table names now mean the fresh copies; everything else is live.
+ * Its commit does not wait for the disk: nothing reads the copies before the swap, whose own commit
+ * flushes everything before it, and a crash leaves a rebuild that starts over anyway.
+ */
 export async function writeToRebuildTables(tx: PoolClient, live: string): Promise<void> {
-  await tx.query(`SET LOCAL search_path TO ${REBUILD_SCHEMA}, ${live}`);
+  await tx.query(`SET LOCAL search_path TO ${REBUILD_SCHEMA}, ${live}; SET LOCAL synchronous_commit TO off`);
 }
 
 /** Inside the swap transaction: the live tables go, the fresh copies take their place and names. */

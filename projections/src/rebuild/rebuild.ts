@@ -1,19 +1,13 @@
-import type { Pool, PoolClient } from 'pg';
-import type { EventStore, StoredEvent } from '@naxio/domain';
+import type { PoolClient } from 'pg';
+import { inTransaction } from '@naxio/infra';
 import { ensureProjectionStatus, furthestApplied } from '../offsets';
 import { comparePositions, parsePosition, type Position } from '../position';
-import type { Projection } from '../projection';
-import { inTransaction } from '@naxio/infra';
-import { createRebuildTables, liveSchema, swapInRebuiltTables, writeToRebuildTables } from './rebuild-tables';
+import { createRebuildTables, liveSchema, swapInRebuiltTables } from './rebuild-tables';
+import { Replay, type ReplayOptions } from './replay';
 
-export type RebuildProgress = { replayed: number; position: string | undefined };
+export type { RebuildProgress } from './replay';
 
-export type RebuildOptions = {
-  pool: Pool;
-  store: Pick<EventStore, 'readAll'>;
-  projections: readonly Projection[];
-  pageSize?: number;
-  onProgress?: (progress: RebuildProgress) => void;
+export type RebuildOptions = ReplayOptions & {
   /** How long the swap may wait for the store to show what a live projector has already applied. */
   catchUpTimeoutMs?: number;
 };
@@ -23,39 +17,11 @@ export type RebuildResult = { replayed: number; rebuiltThrough: string | undefin
 // One rebuild at a time: they share the rebuild schema.
 const REBUILD_LOCK = 7318020;
 
-class Replay {
-  replayed = 0;
-  last: string | undefined;
-  constructor(
-    private readonly options: RebuildOptions,
-    private readonly live: string,
-  ) {}
-
-  /** Applies the store's history after `last` to the fresh tables, one transaction per page. */
-  async toEnd(): Promise<number> {
-    const before = this.replayed;
-    for (;;) {
-      const page = await this.options.store.readAll({ after: this.last, limit: this.options.pageSize ?? 500 });
-      if (page.length === 0) return this.replayed - before;
-      await inTransaction(this.options.pool, async (tx) => {
-        await writeToRebuildTables(tx, this.live);
-        for (const event of page) await this.applyToAll(event, tx);
-      });
-      this.replayed += page.length;
-      this.last = page.at(-1)!.position;
-      this.options.onProgress?.({ replayed: this.replayed, position: this.last });
-    }
-  }
-
-  private async applyToAll(event: StoredEvent, tx: PoolClient): Promise<void> {
-    for (const projection of this.options.projections) if (projection.handles.includes(event.type)) await projection.apply(event, tx);
-  }
-}
-
 /**
  * Rebuilds read models from the event store itself, without stopping the live projectors:
  *
- * 1. Fresh copies of the tables are filled by replaying `readAll` to its end: position P.
+ * 1. Fresh copies of the tables are filled by replaying `readAll` to its end: position P. Each page
+ *    is folded in memory and its rows saved a statement per table (see Replay).
  * 2. The swap transaction locks the projections' status rows FOR UPDATE, which waits for any live
  *    message transaction in flight and holds off the next (each takes a key-share lock on that row).
  * 3. Handoff rule: the swap only goes ahead when no live projector has applied anything after P

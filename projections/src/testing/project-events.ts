@@ -1,13 +1,13 @@
 import type { Pool } from 'pg';
 import type { StoredEvent } from '@naxio/domain';
-import type { Projection } from '../projection';
+import { applyEvents, type Projection } from '../projection';
 import { inTransaction } from '@naxio/infra';
 
-/** "Given these events": applies each to the projections that handle it, one transaction per event. */
+/** "Given these events": applies each to the projections that handle it, one transaction per event, as the live runner does. */
 export async function projectEvents(pool: Pool, projections: readonly Projection[], events: readonly StoredEvent[]): Promise<void> {
   for (const event of events) {
     await inTransaction(pool, async (tx) => {
-      for (const projection of projections) if (projection.handles.includes(event.type)) await projection.apply(event, tx);
+      for (const projection of projections) if (projection.handles.includes(event.type)) await applyEvents(projection, [event], tx);
     });
   }
 }

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
-import { createPool, migrate, piiProtected, PostgresEventStore, runtimeEnv } from '@naxio/infra';
-import { allProjections, projectionsNamed, rebuildProjections, UnknownProjection } from '@naxio/projections';
+import { createPool, migrate, PostgresLeadKeyStore, runtimeEnv } from '@naxio/infra';
+import { allProjections, postgresHistory, projectionsNamed, rebuildProjections, UnknownProjection } from '@naxio/projections';
 import type { Command } from '../command';
 
 const USAGE = `usage: naxio projections rebuild [NAME…]   rebuild read models from the event store (all when none is named)
@@ -33,8 +33,11 @@ function progressBar(total: number, out: NodeJS.WriteStream = process.stderr) {
   };
 }
 
+// A rebuild holds its lock on one connection, reads ahead on another and writes each read model on its own.
+const POOL_SIZE = 2 + allProjections.length;
+
 async function withPool<T>(work: (pool: Pool) => Promise<T>): Promise<T> {
-  const pool = createPool(runtimeEnv().databaseUrl, 4);
+  const pool = createPool(runtimeEnv().databaseUrl, POOL_SIZE);
   try {
     await migrate(pool);
     return await work(pool);
@@ -57,7 +60,8 @@ async function rebuild(names: string[]): Promise<number> {
     const { rows } = await pool.query<{ total: number }>('SELECT count(*)::bigint AS total FROM events');
     const bar = progressBar(rows[0]?.total ?? 0);
     const started = Date.now();
-    const result = await rebuildProjections({ pool, store: piiProtected(new PostgresEventStore(pool), pool), projections, onProgress: (p) => bar.update(p.replayed) });
+    const keys = new PostgresLeadKeyStore(pool);
+    const result = await rebuildProjections({ pool, store: postgresHistory(pool), keys, projections, onProgress: (p) => bar.update(p.replayed) });
     bar.done(result.replayed);
     const through = result.rebuiltThrough ? ` through position ${result.rebuiltThrough}` : '';
     console.log(`rebuilt ${projections.map((p) => p.name).join(', ')} from ${result.replayed} events${through} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
