@@ -11,7 +11,8 @@ import { missedCallWebhook, stormCaller } from '../storm/webhooks';
 
 const TENANTS_FILE = join(__dirname, '..', '..', 'infra', 'seed', 'tenants.json');
 
-export type LoadOptions = { rate: number; seconds: number; port: number; profileDir?: string };
+/** `warmupSeconds` of the same load go first and are not counted (a process that just started is cold). */
+export type LoadOptions = { rate: number; seconds: number; port: number; warmupSeconds?: number; profileDir?: string };
 
 /** CPU another process used over a span, as a share of one core (from /proc: utime + stime). */
 function processCpu(pid: number | undefined) {
@@ -53,19 +54,24 @@ export async function runLoad(options: LoadOptions) {
     apps.start('ingress');
     await waitForPort(`${base}/health`);
     const count = options.rate * options.seconds;
+    const warmup = options.rate * (options.warmupSeconds ?? 0);
     const url = `${base}/webhooks/telnyx/voice`;
     // Signed just before the run: Telnyx signatures carry their time, and the ingress refuses stale ones.
-    const requests: PreparedRequest[] = Array.from({ length: count }, (_, i) => {
-      const body = missedCallWebhook(stormCaller(i), phones[i % phones.length]!, signer.connectionId, url);
-      return { method: 'POST', path: '/webhooks/telnyx/voice', headers: { ...signer.sign(body), 'content-type': 'application/json', 'user-agent': 'telnyx-webhooks' }, body };
-    });
+    const signed = (first: number, n: number): PreparedRequest[] =>
+      Array.from({ length: n }, (_, k) => {
+        const i = first + k;
+        const body = missedCallWebhook(stormCaller(i), phones[i % phones.length]!, signer.connectionId, url);
+        return { method: 'POST', path: '/webhooks/telnyx/voice', headers: { ...signer.sign(body), 'content-type': 'application/json', 'user-agent': 'telnyx-webhooks' }, body };
+      });
+    if (warmup > 0) await generateLoad({ baseUrl: base, requests: signed(count, warmup), ratePerSecond: options.rate, count: warmup, timeoutMs: 30_000 });
+    const requests = signed(0, count);
     const ingressCpu = processCpu(apps.pid('ingress'));
     const report = await generateLoad({ baseUrl: base, requests, ratePerSecond: options.rate, count, timeoutMs: 30_000 });
     const ingressCores = ingressCpu.stop();
     const statuses = new Map<number, number>();
     for (const status of report.status) statuses.set(status, (statuses.get(status) ?? 0) + 1);
     const counted = await db.pool.query<{ events: string; leads: string }>(`SELECT count(*) AS events, count(DISTINCT stream_id) AS leads FROM events WHERE type = 'CallMissed'`);
-    const [stored, leads] = [Number(counted.rows[0]!.events), Number(counted.rows[0]!.leads)];
+    const [stored, leads] = [Number(counted.rows[0]!.events) - warmup, Number(counted.rows[0]!.leads) - warmup];
     return {
       sent: count,
       acknowledged: statuses.get(200) ?? 0,
@@ -73,6 +79,8 @@ export async function runLoad(options: LoadOptions) {
       stored,
       leads,
       ackMs: distribution([...report.latencyMs]),
+      // Per second of the run: where in time the slow answers were (warm-up, a pause, all along).
+      p99BySecond: Array.from({ length: options.seconds }, (_, second) => distribution([...report.latencyMs.subarray(second * options.rate, (second + 1) * options.rate)]).p99),
       lateStartMs: distribution([...report.lagMs]),
       achievedPerSecond: Math.round(count / (report.spanMs / 1000)),
       ingressCrashes: apps.crashes(),
