@@ -44,6 +44,7 @@ export * from './privacy/personal-fields';
 export { seal, unseal, isSealed, leadKeyId, type SealContext } from './privacy/sealed-value';
 export * from './privacy/lead-key-store';
 export * from './privacy/postgres-lead-key-store';
+export * from './privacy/cached-lead-key-store';
 export { concealEvents, revealEvents, clearPersonalFieldsOf } from './privacy/personal-data';
 export * from './privacy/pii-protecting-event-store';
 export * from './privacy/read-model-scrub';

@@ -11,7 +11,7 @@ import { runtimeEnv, stopOnSignal } from './runtime-env';
 import { PostgresTenantDirectory } from './tenants/postgres-tenant-directory';
 import { revealEvents } from './privacy/personal-data';
 import { PiiProtectingEventStore } from './privacy/pii-protecting-event-store';
-import { PostgresLeadKeyStore } from './privacy/postgres-lead-key-store';
+import { cachedLeadKeys } from './privacy/cached-lead-key-store';
 
 export type ProcessBasics = { pool: Pool; store: EventStore; tenants: PostgresTenantDirectory; clock: Clock; log: (message: string) => void };
 
@@ -26,7 +26,7 @@ export function runConsumerProcess(group: string, build: (basics: ProcessBasics)
   const pool = createPool(env.databaseUrl);
   const log = (message: string) => logger().info({ group }, message);
   // Personal fields are sealed per lead in the store and on the bus; handlers see them opened.
-  const keys = new PostgresLeadKeyStore(pool);
+  const keys = cachedLeadKeys(pool);
   const store = new PiiProtectingEventStore(createEventStore(process.env, pool), keys);
   const basics: ProcessBasics = { pool, store, tenants: new PostgresTenantDirectory(pool), clock: systemClock, log };
   const consumer = new KafkaEventConsumer(createKafka(`naxio-${group}`, env.kafkaBrokers), group, env.topic, createEventCodec());

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@naxio/domain';
-import { createKafka, createPool, ensureTopic, migrate, PostgresLeadKeyStore, revealEvents, runtimeEnv, stopOnSignal } from '@naxio/infra';
+import { cachedLeadKeys, createKafka, createPool, ensureTopic, migrate, revealEvents, runtimeEnv, stopOnSignal } from '@naxio/infra';
 import { createEventCodec } from '@naxio/schemas';
 import { allProjections } from './registry';
 import { startProjection } from './runner';
@@ -15,7 +15,7 @@ async function main() {
   const codec = createEventCodec();
   const log = (message: string, error?: unknown) => console.error(`projections: ${message}`, error ?? '');
   // The bus carries personal fields sealed; read models store them opened, or erased after a forget.
-  const keys = new PostgresLeadKeyStore(pool);
+  const keys = cachedLeadKeys(pool);
   const open = async (event: StoredEvent) => (await revealEvents(keys, [event]))[0]!;
   const running = await Promise.all(allProjections.map((projection) => startProjection({ kafka, topic: env.topic, pool, codec, projection, log, open })));
   console.log(`projections: ${running.map((r) => r.projection).join(', ')} consuming ${env.topic}`);

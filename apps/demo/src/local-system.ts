@@ -15,7 +15,7 @@ import {
   PostgresCheckpointStore,
   PiiProtectingEventStore,
   PostgresEventStore,
-  PostgresLeadKeyStore,
+  cachedLeadKeys,
   revealEvents,
   PostgresSlotReservations,
   PostgresTenantDirectory,
@@ -74,7 +74,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const telnyx = createTelnyxClient({ apiKey: SANDBOX_KEYS.telnyx, baseUrl: sandboxes.telnyx.baseUrl, publicKey: sandboxes.telnyx.publicKey });
   // Personal fields are sealed per lead on the way in; the bus carries them sealed, and every reader
   // opens them with the lead's key, so `naxio forget` erases them everywhere at once.
-  const keys = new PostgresLeadKeyStore(pool);
+  const keys = cachedLeadKeys(pool);
   const sealedStore = new PostgresEventStore(pool);
   const store = new PiiProtectingEventStore(sealedStore, keys);
   const open = async (event: StoredEvent) => (await revealEvents(keys, [event]))[0]!;

@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import type { AppendResult, EventStore, ExpectedVersion, NewEvent, StoredEvent, StreamRead, SubscribeOptions, Subscription } from '@naxio/domain';
 import type { LeadKeyStore } from './lead-key-store';
 import { concealEvents, revealEvents } from './personal-data';
-import { PostgresLeadKeyStore } from './postgres-lead-key-store';
+import { cachedLeadKeys } from './cached-lead-key-store';
 
 /**
  * Any event store, with each lead's personal fields sealed under that lead's key on the way in and
@@ -35,4 +35,4 @@ export class PiiProtectingEventStore implements EventStore {
 }
 
 /** `store` with lead keys in the same PostgreSQL database (also for an EventStoreDB store). */
-export const piiProtected = (store: EventStore, pool: Pool): PiiProtectingEventStore => new PiiProtectingEventStore(store, new PostgresLeadKeyStore(pool));
+export const piiProtected = (store: EventStore, pool: Pool): PiiProtectingEventStore => new PiiProtectingEventStore(store, cachedLeadKeys(pool));
