@@ -22,7 +22,7 @@ import { loadAverage, peakRssMb } from '../lib/process-figures';
 import { distribution, round } from '../lib/stats';
 import { anchorTopic, kafkaProduceConsume, postgresAppends } from './anchors';
 import { printStorm, type StormFigures } from './report';
-import { runStorm, type StormRun } from './run-storm';
+import { runStorm, STORM_POOL_SIZE, type StormRun } from './run-storm';
 import { appendThroughCandidate, consumePartitionsConcurrently } from './what-if';
 import type { NotifyMode } from '../lib/lean-append';
 
@@ -50,8 +50,8 @@ async function measureAnchors(storm: StormRun, brokers: string[], databaseUrl: s
   const messages = Math.min(storedEvents, ANCHOR_EVENTS_CAP);
   const batched = await kafkaProduceConsume(brokers, batchedTopic, shape, messages, 100);
   const oneBySend = await kafkaProduceConsume(brokers, oneBySendTopic, shape, messages, 1);
-  // As many writers as webhooks were in flight at the peak, up to the system's pool of 20 connections.
-  const writers = Math.min(20, Math.max(1, storm.run.peakInFlight));
+  // As many writers as webhooks were in flight at the peak, up to the system's pool.
+  const writers = Math.min(STORM_POOL_SIZE, Math.max(1, storm.run.peakInFlight));
   const appends = await postgresAppends(databaseUrl, writers, messages);
   return { valueBytes: shape.valueBytes, kafkaBatchedPerSecond: batched.messagesPerSecond, kafkaOneBySendPerSecond: oneBySend.messagesPerSecond, postgresWriters: writers, postgresAppendsPerSecond: appends.eventsPerSecond };
 }
@@ -94,7 +94,7 @@ async function main() {
   const undoLean = whatIfAppend ? appendThroughCandidate(whatIfAppend) : () => undefined;
   const undoPartitions = whatIfPartitions > 1 ? consumePartitionsConcurrently(whatIfPartitions) : () => undefined;
   try {
-    const system = await startLocalSystem({ databaseUrl, kafkaBrokers: brokers, topic, tenantsFile: join(ROOT, 'infra', 'seed', 'tenants.json'), log: (m) => problems.push(m) });
+    const system = await startLocalSystem({ databaseUrl, kafkaBrokers: brokers, topic, tenantsFile: join(ROOT, 'infra', 'seed', 'tenants.json'), log: (m) => problems.push(m), poolSize: STORM_POOL_SIZE });
     undoPartitions();
     console.log(`storm bench: ${calls} missed calls at ${rate}/s to the seed tenants' numbers; load average ${loadBefore}${whatIfPartitions > 1 || whatIfAppend ? ' [what-if run]' : ''}`);
     const storm = await runStorm(system, { calls, rate, drainTimeoutMs, brokers, topic, databaseUrl }).finally(() => system.stop());

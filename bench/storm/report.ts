@@ -1,4 +1,5 @@
 import { type Distribution, formatDistribution } from '../lib/stats';
+import { STORM_POOL_SIZE } from './run-storm';
 
 export type StormFigures = {
   calls: number; rate: number; sendSpanMs: number; generatorLagMs: Distribution; peakInFlight: number; recorded: number; firstOtherAnswer?: string;
@@ -30,7 +31,7 @@ export function printStorm(f: StormFigures): void {
   line(`    this process: ${f.cpuCores} cores busy over ${(f.busyWallMs / 1000).toFixed(1)} s; event-loop delay p50 ${f.eventLoopDelayMs.p50Ms} ms p99 ${f.eventLoopDelayMs.p99Ms} ms max ${f.eventLoopDelayMs.maxMs} ms`);
   line(`    SQL statements sent: ${f.sqlStatements} (${f.sqlStatementsPerLead} per lead, ${Math.round(f.sqlStatements / (f.busyWallMs / 1000))}/s)`);
   for (const [kind, perLead] of Object.entries(f.sqlPerLeadByKind)) line(`      ${String(perLead).padStart(6)} per lead  ${kind}`);
-  line(`    pool (20 connections): queries waiting for one ${formatDistribution(f.poolWaiting, '')}`);
+  line(`    pool (${STORM_POOL_SIZE} connections): queries waiting for one ${formatDistribution(f.poolWaiting, '')}`);
   line(`    database sessions active, mean per sample, by wait: ${JSON.stringify(f.dbActiveByWait)}`);
   line(`    consumer/relay errors logged: ${f.loggedErrors}${f.firstLoggedError ? ` (first: ${f.firstLoggedError})` : ''}`);
   line('\n  anchors (same broker, same database, after the storm)');

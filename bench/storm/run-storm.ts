@@ -8,6 +8,9 @@ import { eventCounts, stageBreakdown } from './stages';
 import { tapLeadTopic } from './topic-tap';
 import { stormCaller, webhookPoster } from './webhooks';
 
+/** Connections the whole system shares in its one process. */
+export const STORM_POOL_SIZE = 40;
+
 export type StormOptions = { calls: number; rate: number; drainTimeoutMs: number; brokers: string[]; topic: string; databaseUrl: string };
 
 /** A second text would come soon after the first: this long after the last, duplicates have shown. */

@@ -48,6 +48,8 @@ export type LocalSystemOptions = {
   /** 0: the scheduler only runs when `scheduler.tick()` is called. */
   schedulerIntervalMs?: number;
   log?: (message: string, error?: unknown) => void;
+  /** Connections for every process at once (default 20). */
+  poolSize?: number;
 };
 
 export type LocalSystem = {
@@ -67,7 +69,7 @@ export type LocalSystem = {
  */
 export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
   await ensureDatabase(options.databaseUrl);
-  const pool = createPool(options.databaseUrl, 20);
+  const pool = createPool(options.databaseUrl, options.poolSize ?? 20);
   await migrate(pool);
   const tenants = await seedTenants(pool, options.tenantsFile);
   const sandboxes = await startSandboxes(tenants);

@@ -1,10 +1,20 @@
-import type { Consumer, Kafka } from 'kafkajs';
+import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { EventConsumer, StoredEvent } from '@naxio/domain';
 import type { EventCodec } from '@naxio/schemas';
 import { handleObserved, watchConsumerLag } from '../observability/consumer-observability';
 
 const MAX_BACKOFF_MS = 5000;
 const PARTITIONS_AT_ONCE = 3;
+const LEADS_AT_ONCE = 16;
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function forEachAtMost<T>(limit: number, items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
 
 export type ConsumerLog = (message: string, error?: unknown) => void;
 
@@ -46,25 +56,42 @@ export class KafkaEventConsumer implements EventConsumer {
     // Resolve once partitions are assigned, so callers know the group is really consuming.
     const joined = new Promise<void>((resolve) => this.consumer.on(this.consumer.events.GROUP_JOIN, () => resolve()));
     await this.consumer.run({
-      // Partitions are handled side by side; within one (so within a lead) events stay in order.
+      // Partitions are handled side by side, and within a partition's batch so are different leads;
+      // one lead's events (one key) stay in order. The batch's offset is committed once all are done.
       partitionsConsumedConcurrently: PARTITIONS_AT_ONCE,
-      eachMessage: async ({ message, heartbeat }) => {
-        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString()]));
-        const event = this.codec.decode(message.value ?? Buffer.alloc(0), headers);
-        for (let attempt = 1; !this.stopping; attempt++) {
-          try {
-            return await handleObserved(this.groupId, event, headers.traceparent, () => handle(event));
-          } catch (error) {
-            this.log(`${this.groupId}: ${event.type} ${event.metadata.eventId} failed (attempt ${attempt})`, error);
-            await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt)));
-            await heartbeat();
-          }
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+        const lanes = new Map<string, KafkaMessage[]>();
+        for (const message of batch.messages) {
+          const lead = message.key?.toString() ?? '';
+          const lane = lanes.get(lead);
+          if (lane) lane.push(message);
+          else lanes.set(lead, [message]);
         }
-        // Stopping mid-retry: throwing keeps the offset uncommitted, so the next start gets it again.
-        throw new Error(`${this.groupId} stopped before ${event.metadata.eventId} was handled`);
+        await forEachAtMost(LEADS_AT_ONCE, [...lanes.values()], async (lane) => {
+          for (const message of lane) await this.handleMessage(message, handle, heartbeat);
+        });
+        resolveOffset(batch.lastOffset());
+        await heartbeat();
       },
     });
     await joined;
+  }
+
+  private async handleMessage(message: KafkaMessage, handle: (event: StoredEvent) => Promise<void>, heartbeat: () => Promise<void>): Promise<void> {
+    const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, v?.toString()]));
+    const event = this.codec.decode(message.value ?? Buffer.alloc(0), headers);
+    for (let attempt = 1; !this.stopping; attempt++) {
+      try {
+        return await handleObserved(this.groupId, event, headers.traceparent, () => handle(event));
+      } catch (error) {
+        this.log(`${this.groupId}: ${event.type} ${event.metadata.eventId} failed (attempt ${attempt})`, error);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt)));
+        await heartbeat();
+      }
+    }
+    // Stopping mid-retry: throwing keeps the offset uncommitted, so the next start gets it again.
+    throw new Error(`${this.groupId} stopped before ${event.metadata.eventId} was handled`);
   }
 
   async stop(): Promise<void> {
