@@ -50,6 +50,8 @@ export type ExactlyOnceReport = {
   crmJobsTwice: string[];
   crmJobs: number;
   jobSyncedEvents: number;
+  /** Per scripted part: how far each caller got (the last event of their stream), to read a failure by. */
+  scripted: Record<string, Record<string, number>>;
 };
 
 const repeated = (values: string[]) => [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
@@ -58,10 +60,15 @@ const repeated = (values: string[]) => [...new Set(values.filter((v, i) => value
 export async function checkExactlyOnce(system: ChaosSystem, cast: ChaosCaller[], leadIds: string[]): Promise<ExactlyOnceReport> {
   const events = await leadEvents(system.pool);
   const { telnyx, jobber, housecallpro } = system.sandboxes;
-  const report: ExactlyOnceReport = { leadsWithoutOneOpeningText: [], textsSentTwice: [], callsPlacedTwice: [], crmJobsTwice: [], crmJobs: 0, jobSyncedEvents: 0 };
+  const report: ExactlyOnceReport = { leadsWithoutOneOpeningText: [], textsSentTwice: [], callsPlacedTwice: [], crmJobsTwice: [], crmJobs: 0, jobSyncedEvents: 0, scripted: {} };
   let ownerTexts = 0;
   for (const [i, c] of cast.entries()) {
     const history = events.get(leadIds[i]!) ?? [];
+    if (c.role !== 'silent') {
+      const reached = history.some((e) => e.type === 'JobSynced') ? 'JobSynced' : history.some((e) => e.type === 'CallbackBooked') ? 'CallbackBooked' : `last ${history.at(-1)?.type}`;
+      const byRole = (report.scripted[c.role] ??= {});
+      byRole[reached] = (byRole[reached] ?? 0) + 1;
+    }
     const sent = history.filter((e) => e.type === 'TextSent');
     const openings = sent.filter((e) => e.kind === 'opening');
     const phone = telnyx.sentMessages().filter((m) => m.to === c.caller);

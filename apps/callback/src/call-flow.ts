@@ -13,6 +13,7 @@ import { type CommandContext, handleCommand } from '@naxio/infra';
 import { bookOfferedSlot } from './book';
 import { type CallbackCallState, type CallbackDeps, encodeCallState } from './deps';
 import { offerSlotsByText } from './offer-by-text';
+import { slotsToOffer } from './slots';
 
 export type CallWebhook = { eventType: string; payload: Record<string, unknown>; state: CallbackCallState };
 export type CallStep = { status: string; detail?: string };
@@ -96,6 +97,9 @@ async function settleAnswer(call: Call): Promise<CallStep> {
   if (booked === 'full') {
     await record(call, 'failed', 'the chosen slot was taken meanwhile');
     await deps.voice.speak(callControlId, `Sorry, that time was just taken. We'll text you other times right away.`);
+    // As promised: the times free now, by text, where a reply of 1 or 2 books (as after a taken reply).
+    const fresh = state.qualification ? await slotsToOffer(deps, tenant, state.qualification, deps.clock.now()) : [];
+    await offerSlotsByText(deps, tenant, webhook.state.leadId, fresh, `${webhook.state.attemptId}:reoffer`, call.context);
     return { status: 'slot-taken' };
   }
   await record(call, 'booked', `slot ${slot.slotId}`);

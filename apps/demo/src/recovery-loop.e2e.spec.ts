@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { ManualClock, type StoredEvent } from '@naxio/domain';
-import { dropDatabase, eventually, leadStreamId } from '@naxio/infra';
+import { randomUUID } from 'node:crypto';
+import { fold, leadDecider, ManualClock, type StoredEvent, techniciansOf } from '@naxio/domain';
+import { dropDatabase, eventually, leadStreamId, PostgresSlotReservations } from '@naxio/infra';
 import { freshDatabase } from '../../../test/support/postgres';
 import { freshTopic, kafkaBrokers } from '../../../test/support/kafka';
 import { type LocalSystem, startLocalSystem } from './local-system';
@@ -72,6 +73,35 @@ describe('the recovery loop', () => {
     expect(textsTo(caller).at(-1)!.text).toMatch(/^You're booked with Peak Comfort HVAC/);
     await eventually(async () => ((await typesOf(leadId)).includes('JobSynced') ? true : undefined), 20000, 'JobSynced');
     expect(system.sandboxes.jobber.jobs().filter((j) => JSON.stringify(j).includes((booked!.data as { bookingId: string }).bookingId))).toHaveLength(1);
+  });
+
+  it('when the time picked on the call was taken meanwhile, says so and texts the times free now', async () => {
+    const caller = '+15125553010';
+    const t = tenant('peak-comfort');
+    // The phone rings long enough for two other jobs to take the first time Jordan is about to offer.
+    telnyx().scriptCallee(caller, { answer: 'human', ringMs: 3000, gatherResults: [{ choice: '1', address: '9 Pine St, Austin, TX 78703' }] });
+    await telnyx().ringOut({ from: caller, to: t.phoneNumbers[0]!, hangupCause: 'timeout' });
+    await telnyx().waitForMessages(1, { to: caller, timeoutMs: 20000 });
+    await telnyx().sendInboundSms({ from: caller, to: t.phoneNumbers[0]!, text: 'AC is blowing warm air, can someone come this week? 78703' });
+    const leadId = leadStreamId(t.id, caller);
+    const offered = await eventually(async () => {
+      const { events } = await system.store.readStream(leadId);
+      return events.some((e) => e.type === 'CallbackStarted') ? fold(leadDecider, events as never[]).offeredSlots[0] : undefined;
+    }, 20000, 'Jordan dialling');
+    const reservations = new PostgresSlotReservations(system.pool);
+    for (let i = 0; i < techniciansOf(t); i++) {
+      expect(await reservations.reserve({ tenantId: t.id, slot: offered, leadId: `lead-other-${i}`, bookingId: randomUUID(), capacity: techniciansOf(t) })).toEqual({ ok: true });
+    }
+    await telnyx().waitForCall((c) => c.to === caller && c.status === 'ended', 20000);
+    await settle(system.pool);
+    const { events } = await system.store.readStream(leadId);
+    expect(events.find((e) => e.type === 'CallbackEnded')?.data).toMatchObject({ outcome: 'failed' });
+    expect(events.map((e) => e.type)).not.toContain('CallbackBooked');
+    const reoffer = fold(leadDecider, events as never[]).offeredSlots;
+    expect(reoffer.length).toBeGreaterThan(0);
+    expect(reoffer.map((s) => s.slotId)).not.toContain(offered.slotId);
+    expect(telnyx().calls().find((c) => c.to === caller)!.spoken.join(' ')).toMatch(/that time was just taken/);
+    expect(textsTo(caller).at(-1)!.text).toMatch(/Reply 1 or 2/);
   });
 
   it('records a decline by voice and books nothing', async () => {
