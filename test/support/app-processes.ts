@@ -18,6 +18,9 @@ export const APP_ENTRIES = {
 } as const;
 export type AppName = keyof typeof APP_ENTRIES;
 
+/** The heap flags the image sets in NODE_OPTIONS (infra/docker/Dockerfile): apps run here as they run there. */
+export const APP_HEAP_FLAGS = ['--max-old-space-size=128'];
+
 type Running = { child: ChildProcess; log: WriteStream; killedOnPurpose: boolean };
 
 /**
@@ -43,7 +46,7 @@ export class AppProcesses {
   start(name: AppName): void {
     // node --import tsx rather than the tsx CLI: the CLI runs the app in a child of its own, which
     // a SIGKILL to the CLI would leave running.
-    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), '--import', 'tsx', APP_ENTRIES[name]], { cwd: ROOT, env: { ...this.env, ...appEnv(name, this.env) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...APP_HEAP_FLAGS, ...(this.options.nodeArgs ?? []), '--import', 'tsx', APP_ENTRIES[name]], { cwd: ROOT, env: { ...this.env, ...appEnv(name, this.env) }, stdio: ['ignore', 'pipe', 'pipe'] });
     const log = createWriteStream(join(this.logDir, `${name}.log`), { flags: 'a' });
     child.stdout?.pipe(log, { end: false });
     child.stderr?.pipe(log, { end: false });
