@@ -2,6 +2,7 @@ import { numberOption } from '../lib/cli';
 import { printJsonLine } from '../lib/json-line';
 import { loadAverage } from '../lib/process-figures';
 import { formatDistribution } from '../lib/stats';
+import { freePortPair } from '../../test/support/ports';
 import { runLoad } from './run-load';
 
 // `npx tsx bench/load/main.ts [--rate R] [--seconds S]`: the ingress process under R signed
@@ -16,7 +17,7 @@ const profileDir = profileAt >= 0 ? process.argv[profileAt + 1] : undefined;
 const TARGET_P99_MS = 50;
 
 async function main() {
-  const result = await runLoad({ rate, seconds, port: 30_000 + Math.floor(Math.random() * 10_000), warmupSeconds, profileDir });
+  const result = await runLoad({ rate, seconds, port: await freePortPair(), warmupSeconds, profileDir });
   console.log(`offered ${result.sent} webhooks at ${rate}/s (achieved ${result.achievedPerSecond}/s); acknowledged ${result.acknowledged}; stored ${result.stored} CallMissed; statuses ${JSON.stringify(result.statuses)}`);
   console.log(`acknowledgement ${formatDistribution(result.ackMs)}`);
   console.log(`p99 per second: ${result.p99BySecond.join(' ')}`);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createPool, seedTenants } from '@naxio/infra';
 import { startTelnyxSandbox } from '@naxio/telnyx-sandbox';
 import { AppProcesses } from '../../test/support/app-processes';
+import { waitUntilAnswering } from '../../test/support/ports';
 import { openBenchDatabase } from '../lib/database';
 import { generateLoad, type PreparedRequest } from '../lib/load-generator';
 import { distribution } from '../lib/stats';
@@ -25,17 +26,6 @@ function processCpu(pid: number | undefined) {
   return { stop: () => Math.round(((ticks() - start) * 10 / (performance.now() - began)) * 100) / 100 };
 }
 
-async function waitForPort(url: string, timeoutMs = 60_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; ; await new Promise((r) => setTimeout(r, 200))) {
-    try {
-      await fetch(url);
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw new Error(`nothing answered at ${url}: ${String(error)}`);
-    }
-  }
-}
-
 /**
  * The ingress as deployed (its own process, on the real event store) under `rate` signed missed-call
  * webhooks a second for `seconds`, each from a new caller, offered open loop from another process.
@@ -52,7 +42,7 @@ export async function runLoad(options: LoadOptions) {
     const phones = tenants.flatMap((t) => t.phoneNumbers);
     const base = `http://127.0.0.1:${options.port}`;
     apps.start('ingress');
-    await waitForPort(`${base}/health`);
+    await waitUntilAnswering(`${base}/health`);
     const count = options.rate * options.seconds;
     const warmup = options.rate * (options.warmupSeconds ?? 0);
     const url = `${base}/webhooks/telnyx/voice`;

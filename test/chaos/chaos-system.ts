@@ -1,5 +1,4 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Tenant } from '@naxio/domain';
@@ -7,6 +6,7 @@ import { JOBBER_APP, SANDBOX_KEYS, type Sandboxes, startSandboxes } from '@naxio
 import { createPool, ensureDatabase, migrate, seedTenants } from '@naxio/infra';
 import type { Pool } from 'pg';
 import { type AppName, AppProcesses } from '../support/app-processes';
+import { freePortPair, waitUntilAnswering } from '../support/ports';
 import { startOwnKafka, type OwnKafka } from './own-kafka';
 import { startOwnPostgres, type OwnPostgres } from './own-postgres';
 
@@ -23,19 +23,6 @@ export type ChaosSystem = {
   ingressUrl: string;
   stop(): Promise<void>;
 };
-
-/** A port nobody listens on now, with the next one free too (Kafka's controller takes port + 1). */
-async function freePortPair(): Promise<number> {
-  const isFree = (port: number) =>
-    new Promise<boolean>((resolve) => {
-      const server = createServer().once('error', () => resolve(false));
-      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-    });
-  for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 20_000) * 2;
-    if ((await isFree(port)) && (await isFree(port + 1))) return port;
-  }
-}
 
 /**
  * Naxio as it is deployed, on services of its own: a PostgreSQL server and a Kafka broker that may be
@@ -56,6 +43,7 @@ export async function startChaosSystem(): Promise<ChaosSystem> {
   sandboxes.telnyx.setWebhookUrls({ voice: `${ingressUrl}/webhooks/telnyx/voice`, messaging: `${ingressUrl}/webhooks/telnyx/messaging` });
   const apps = new AppProcesses({ ...process.env, ...appSettings(tenants, sandboxes, { databaseUrl, brokers: kafka.brokers, ingressUrl }), INGRESS_PORT: String(ingressPort) }, mkdtempSync(join(tmpdir(), 'naxio-chaos-logs-')));
   for (const app of ALL_APPS) apps.start(app);
+  await waitUntilAnswering(`${ingressUrl}/health`);
   return {
     postgres, kafka, pool, tenants, sandboxes, apps, ingressUrl,
     async stop() {

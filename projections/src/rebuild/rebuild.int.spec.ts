@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { EventStore } from '@naxio/domain';
-import { ERASED, eventually, PostgresEventStore, PostgresLeadKeyStore, piiProtected, saveTenants } from '@naxio/infra';
+import { ERASED, eventually, PiiProtectingEventStore, PostgresEventStore, PostgresLeadKeyStore, saveTenants } from '@naxio/infra';
 import { freshDatabase, type TestDatabase } from '../../../test/support/postgres';
 import { peakComfort } from '../../../test/support/tenants';
 import { allProjections } from '../registry';
@@ -18,7 +18,8 @@ beforeAll(async () => {
   db = await freshDatabase('rebuild');
   await saveTenants(db.pool, [peakComfort(), peakComfort({ id: 'blue-river', trade: 'plumbing', timezone: 'America/Denver', phoneNumbers: ['+13035550100'] })]);
   keys = new PostgresLeadKeyStore(db.pool);
-  store = piiProtected(new PostgresEventStore(db.pool), db.pool);
+  // The same key store seals and forgets: no process keeps a key the forget has deleted.
+  store = new PiiProtectingEventStore(new PostgresEventStore(db.pool), keys);
 });
 afterAll(() => db.close());
 
