@@ -79,7 +79,7 @@ describe('the recovery loop', () => {
     const caller = '+15125553010';
     const t = tenant('peak-comfort');
     // The phone rings long enough for two other jobs to take the first time Jordan is about to offer.
-    telnyx().scriptCallee(caller, { answer: 'human', ringMs: 3000, gatherResults: [{ choice: '1', address: '9 Pine St, Austin, TX 78703' }] });
+    telnyx().scriptCallee(caller, { answer: 'human', ringMs: 5000, gatherResults: [{ choice: '1', address: '9 Pine St, Austin, TX 78703' }] });
     await telnyx().ringOut({ from: caller, to: t.phoneNumbers[0]!, hangupCause: 'timeout' });
     await telnyx().waitForMessages(1, { to: caller, timeoutMs: 20000 });
     await telnyx().sendInboundSms({ from: caller, to: t.phoneNumbers[0]!, text: 'AC is blowing warm air, can someone come this week? 78703' });
