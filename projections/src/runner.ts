@@ -5,7 +5,7 @@ import type { EventCodec } from '@naxio/schemas';
 import { claimPartition, ensureProjectionStatus, loadOffsets, type PartitionKey, recordOffset } from './offsets';
 import { isAfter, parsePosition } from './position';
 import { applyEvents, type Projection } from './projection';
-import { inTransaction } from '@naxio/infra';
+import { CONSUMER_SETTINGS, inTransaction } from '@naxio/infra';
 
 const MAX_BACKOFF_MS = 5000;
 
@@ -61,7 +61,7 @@ export async function startProjection(options: ProjectionRunnerOptions): Promise
   const handled = new Set(projection.handles);
   let stopping = false;
 
-  const consumer: Consumer = options.kafka.consumer({ groupId, sessionTimeout: 10000, heartbeatInterval: 1000 });
+  const consumer: Consumer = options.kafka.consumer({ groupId, ...CONSUMER_SETTINGS });
   const joined = new Promise<void>((resolve) =>
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       for (const partition of payload.memberAssignment[topic] ?? []) {

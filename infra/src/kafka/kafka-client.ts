@@ -3,6 +3,13 @@ import { Kafka, logLevel } from 'kafkajs';
 export const LEAD_EVENTS_TOPIC = 'lead-events';
 export const DEFAULT_PARTITIONS = 6;
 
+/**
+ * Settings every consumer of ours shares. A fetch brings at most 2 MiB (kafkajs's default is 10 MiB):
+ * at a few hundred bytes an event that is still thousands of events, and a process with several
+ * consumers (the projections run three) keeps tens of MB less in flight.
+ */
+export const CONSUMER_SETTINGS = { sessionTimeout: 10000, heartbeatInterval: 1000, maxBytes: 2 * 1024 * 1024 } as const;
+
 export function createKafka(clientId: string, brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',')): Kafka {
   return new Kafka({
     clientId,

@@ -2,6 +2,7 @@ import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { EventConsumer, StoredEvent } from '@naxio/domain';
 import type { EventCodec } from '@naxio/schemas';
 import { handleObserved, watchConsumerLag } from '../observability/consumer-observability';
+import { CONSUMER_SETTINGS } from './kafka-client';
 
 const MAX_BACKOFF_MS = 5000;
 const PARTITIONS_AT_ONCE = 3;
@@ -35,7 +36,7 @@ export class KafkaEventConsumer implements EventConsumer {
     private readonly codec: EventCodec,
     private readonly log: ConsumerLog = () => undefined,
   ) {
-    this.consumer = kafka.consumer({ groupId, sessionTimeout: 10000, heartbeatInterval: 1000 });
+    this.consumer = kafka.consumer({ groupId, ...CONSUMER_SETTINGS });
     watchConsumerLag(this.consumer, groupId);
   }
 
