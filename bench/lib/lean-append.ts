@@ -1,7 +1,8 @@
 import type { Pool } from 'pg';
 import type { AppendResult, EventStore, ExpectedVersion, NewEvent } from '@naxio/domain';
-import { eventHash, PostgresEventStore } from '@naxio/infra';
+import { PostgresEventStore } from '@naxio/infra';
 import { checkExpectedVersion } from '../../infra/src/eventstore/expected-version';
+import { eventRows } from '../../infra/src/eventstore/postgres-event-rows';
 
 /** Thrown inside the transaction to leave the fast path; the store's own append then decides. */
 class TakeFullPath extends Error {}
@@ -75,15 +76,7 @@ export class LeanAppend {
       await client.query('BEGIN');
       const head = (await client.query<{ version: number; last_hash: string | null }>(LOCK_HEAD, [streamId])).rows[0]!;
       if (!checkExpectedVersion(expected, head.version)) throw new TakeFullPath();
-      const values: unknown[] = [];
-      let previousHash = head.last_hash;
-      const rows = events.map((event, i) => {
-        const streamVersion = head.version + 1 + i;
-        const hash = eventHash(previousHash, { eventId: event.metadata.eventId, streamId, streamVersion, type: event.type, data: event.data, metadata: event.metadata });
-        values.push(event.metadata.eventId, streamId, streamVersion, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), hash, previousHash);
-        previousHash = hash;
-        return `($${i * 8 + 1}, $${i * 8 + 2}, $${i * 8 + 3}, $${i * 8 + 4}, $${i * 8 + 5}, $${i * 8 + 6}, $${i * 8 + 7}, $${i * 8 + 8})`;
-      });
+      const { placeholders: rows, values, lastHash: previousHash } = eventRows(streamId, { version: head.version, lastHash: head.last_hash }, events);
       const n = values.push(streamId, head.version + events.length, previousHash);
       const notifyHere = this.notify === 'in-transaction' ? `, (${NOTIFY}) AS notified` : '';
       const inserted = await client.query<{ transaction_id: string; position: number }>(
