@@ -8,6 +8,8 @@ import { applyEvents, type Projection } from './projection';
 import { CONSUMER_SETTINGS, inTransaction } from '@naxio/infra';
 
 const MAX_BACKOFF_MS = 5000;
+/** Messages applied in one transaction: a fetch of a busy partition holds thousands. */
+const PAGE_SIZE = 500;
 
 export type MessageOutcome = { partition: number; offset: string; type: string; position: string; applied: boolean };
 
@@ -40,9 +42,9 @@ const headersOf = (message: KafkaMessage) => Object.fromEntries(Object.entries(m
 /**
  * One projection, one consumer group. Postgres, not Kafka, holds the consumer's place:
  *
- * - Each message is applied in one transaction that also records its offset and store position in
- *   `projection_offsets`, so the read model and its place can never disagree. Nothing is committed
- *   to Kafka (`autoCommit: false`).
+ * - The messages of a fetched batch are applied a page at a time, each page in one transaction that
+ *   also records its last offset and store position in `projection_offsets`, so the read model and
+ *   its place can never disagree. Nothing is committed to Kafka (`autoCommit: false`).
  * - Whether a message is new is decided by its store position, not its offset: the relay publishes
  *   the store's global order, so positions only grow within a partition, and a message at or below
  *   the partition's last applied position (a relay republish, a redelivery, a second group reading
@@ -72,38 +74,61 @@ export async function startProjection(options: ProjectionRunnerOptions): Promise
     }),
   );
 
-  async function project(event: StoredEvent, key: PartitionKey, offset: string): Promise<boolean> {
-    const position = parsePosition(event.position);
+  /**
+   * One page of a partition's messages in one transaction: events at or below the partition's floor
+   * are skipped (and each applied one raises it, so a republish inside the page is skipped too), the
+   * rest are folded together, and the page's last offset and position are recorded with them.
+   */
+  async function applyPage(page: readonly { event: StoredEvent; offset: string }[], key: PartitionKey): Promise<boolean[]> {
     return inTransaction(pool, async (tx) => {
-      const isNew = isAfter(position, await claimPartition(tx, key));
-      if (isNew && handled.has(event.type)) await applyEvents(projection, [event], tx);
-      await recordOffset(tx, key, offset, isNew ? position : null);
-      return isNew;
+      let floor = await claimPartition(tx, key);
+      const applied = page.map(({ event }) => {
+        const position = parsePosition(event.position);
+        if (!isAfter(position, floor)) return false;
+        floor = position;
+        return true;
+      });
+      const fresh = page.filter((m, i) => applied[i] && handled.has(m.event.type)).map((m) => m.event);
+      if (fresh.length > 0) await applyEvents(projection, fresh, tx);
+      const lastApplied = page.findLast((_, i) => applied[i]);
+      await recordOffset(tx, key, page.at(-1)!.offset, lastApplied ? parsePosition(lastApplied.event.position) : null);
+      return applied;
     });
+  }
+
+  async function decode(messages: readonly KafkaMessage[]) {
+    const decoded = messages.map((message) => ({ event: options.codec.decode(message.value ?? Buffer.alloc(0), headersOf(message)), offset: message.offset }));
+    return options.open ? Promise.all(decoded.map(async (m) => ({ ...m, event: await options.open!(m.event) }))) : decoded;
   }
 
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   await consumer.run({
     autoCommit: false,
-    eachMessage: async ({ partition, message, heartbeat }) => {
-      const key = { projection: projection.name, topic, partition };
-      for (let attempt = 1; !stopping; attempt++) {
-        try {
-          // Decoding is inside the retry: an unknown schema waits for a reader that knows it.
-          const decoded = options.codec.decode(message.value ?? Buffer.alloc(0), headersOf(message));
-          const event = options.open ? await options.open(decoded) : decoded;
-          const applied = await project(event, key, message.offset);
-          offsets.set(partition, BigInt(message.offset));
-          options.onMessage?.({ partition, offset: message.offset, type: event.type, position: event.position, applied });
-          return;
-        } catch (error) {
-          options.log?.(`${groupId}: offset ${message.offset} of partition ${partition} failed (attempt ${attempt})`, error);
-          await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt)));
+    eachBatchAutoResolve: false,
+    eachBatch: async ({ batch, heartbeat, resolveOffset, isRunning, isStale }) => {
+      const key = { projection: projection.name, topic, partition: batch.partition };
+      for (let from = 0; from < batch.messages.length && isRunning() && !isStale(); from += PAGE_SIZE) {
+        const messages = batch.messages.slice(from, from + PAGE_SIZE);
+        const last = messages.at(-1)!.offset;
+        for (let attempt = 1; ; attempt++) {
+          if (stopping) throw new Error(`${groupId} stopped before offset ${last} of partition ${batch.partition} was applied`);
+          try {
+            // Decoding is inside the retry: an unknown schema waits for a reader that knows it.
+            const page = await decode(messages);
+            const applied = await applyPage(page, key);
+            offsets.set(batch.partition, BigInt(last));
+            page.forEach(({ event, offset }, i) => options.onMessage?.({ partition: batch.partition, offset, type: event.type, position: event.position, applied: applied[i]! }));
+            break;
+          } catch (error) {
+            options.log?.(`${groupId}: offsets ${messages[0]!.offset}-${last} of partition ${batch.partition} failed (attempt ${attempt})`, error);
+            await new Promise((resolve) => setTimeout(resolve, Math.min(MAX_BACKOFF_MS, 100 * 2 ** attempt)));
+          }
           await heartbeat();
         }
+        resolveOffset(last);
+        await heartbeat();
       }
-      throw new Error(`${groupId} stopped before offset ${message.offset} of partition ${partition} was applied`);
     },
   });
   await joined;
