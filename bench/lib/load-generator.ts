@@ -25,6 +25,8 @@ export type LoadReport = {
   status: Uint16Array;
   /** Per send: how late it left against its schedule. Latency from the schedule is `lagMs + latencyMs`. */
   lagMs: Float64Array;
+  /** Per send: when it left, in ms since the epoch (this machine's clock, which other processes share). */
+  sentAtMs: Float64Array;
   /** The first reason a send got no answer, to say why status 0 appears. */
   firstError?: string;
   /** The most sends waiting for an answer at once. */

@@ -40,10 +40,12 @@ async function offer(plan: LoadPlan): Promise<LoadReport> {
   const timeoutMs = plan.timeoutMs ?? 10_000;
   const latencyMs = new Float64Array(plan.count);
   const status = new Uint16Array(plan.count);
+  const sentAtMs = new Float64Array(plan.count);
   let firstError: string | undefined;
   const cpu = cpuMeter();
   const run = await openLoop(plan.count, plan.ratePerSecond, async (i) => {
     const began = performance.now();
+    sentAtMs[i] = performance.timeOrigin + began;
     const answer = await send(wires[i % wires.length]!, timeoutMs);
     latencyMs[i] = performance.now() - began;
     status[i] = answer.status;
@@ -52,7 +54,7 @@ async function offer(plan: LoadPlan): Promise<LoadReport> {
   const { cpuCores, wallMs } = cpu.stop();
   agent.destroy();
   const generator = { cpuCores, peakRssMb: peakRssMb() };
-  return { latencyMs, status, lagMs: Float64Array.from(run.lagMs), firstError, peakInFlight: run.peakInFlight, spanMs: wallMs, generator };
+  return { latencyMs, status, lagMs: Float64Array.from(run.lagMs), sentAtMs, firstError, peakInFlight: run.peakInFlight, spanMs: wallMs, generator };
 }
 
 function reply(message: WorkerMessage): void {

@@ -25,6 +25,27 @@ export function cpuMeter(): { stop(): { cpuCores: number; wallMs: number } } {
   };
 }
 
+/** CPU another process used over a span, as a share of one core (from /proc: utime + stime). */
+export function processCpuMeter(pid: number | undefined): { stop(): number } {
+  const ticks = () => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  };
+  const [start, began] = [ticks(), performance.now()];
+  // Linux counts in clock ticks of 10 ms (USER_HZ 100).
+  return { stop: () => Math.round(((ticks() - start) * 10 / (performance.now() - began)) * 100) / 100 };
+}
+
+/** CPU the whole machine used over a span, in cores (from /proc/stat: everything but idle and iowait). */
+export function machineCpuMeter(): { stop(): number } {
+  const busyTicks = () => {
+    const [user, nice, system, , , irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    return user! + nice! + system! + irq! + softirq! + steal!;
+  };
+  const [start, began] = [busyTicks(), performance.now()];
+  return { stop: () => Math.round(((busyTicks() - start) * 10 / (performance.now() - began)) * 100) / 100 };
+}
+
 /** How late timers and I/O callbacks ran: a busy event loop delays every stage that shares it. */
 export function eventLoopDelayMeter(): { stop(): { p50Ms: number; p99Ms: number; maxMs: number } } {
   const histogram = monitorEventLoopDelay({ resolution: 10 });

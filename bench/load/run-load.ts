@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { leadStreamId, seedTenants } from '@naxio/infra';
@@ -7,24 +7,14 @@ import { AppProcesses } from '../../test/support/app-processes';
 import { waitUntilAnswering } from '../../test/support/ports';
 import { openBenchDatabase } from '../lib/database';
 import { generateLoad, type PreparedRequest } from '../lib/load-generator';
+import { processCpuMeter } from '../lib/process-figures';
 import { distribution } from '../lib/stats';
-import { missedCallWebhook, stormCaller } from '../storm/webhooks';
+import { signedMissedCall, stormCaller } from '../storm/webhooks';
 
 const TENANTS_FILE = join(__dirname, '..', '..', 'infra', 'seed', 'tenants.json');
 
 /** `warmupSeconds` of the same load go first and are not counted (a process that just started is cold). */
 export type LoadOptions = { rate: number; seconds: number; port: number; warmupSeconds?: number; profileDir?: string };
-
-/** CPU another process used over a span, as a share of one core (from /proc: utime + stime). */
-function processCpu(pid: number | undefined) {
-  const ticks = () => {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  };
-  const [start, began] = [ticks(), performance.now()];
-  // Linux counts in clock ticks of 10 ms (USER_HZ 100).
-  return { stop: () => Math.round(((ticks() - start) * 10 / (performance.now() - began)) * 100) / 100 };
-}
 
 /**
  * The ingress as deployed (its own process, on the real event store) under `rate` signed missed-call
@@ -46,16 +36,10 @@ export async function runLoad(options: LoadOptions) {
     const count = options.rate * options.seconds;
     const warmup = options.rate * (options.warmupSeconds ?? 0);
     const url = `${base}/webhooks/telnyx/voice`;
-    // Signed just before the run: Telnyx signatures carry their time, and the ingress refuses stale ones.
-    const signed = (first: number, n: number): PreparedRequest[] =>
-      Array.from({ length: n }, (_, k) => {
-        const i = first + k;
-        const body = missedCallWebhook(stormCaller(i), phones[i % phones.length]!, signer.connectionId, url);
-        return { method: 'POST', path: '/webhooks/telnyx/voice', headers: { ...signer.sign(body), 'content-type': 'application/json', 'user-agent': 'telnyx-webhooks' }, body };
-      });
+    const signed = (first: number, n: number): PreparedRequest[] => Array.from({ length: n }, (_, k) => signedMissedCall(signer, stormCaller(first + k), phones[(first + k) % phones.length]!, url));
     if (warmup > 0) await generateLoad({ baseUrl: base, requests: signed(count, warmup), ratePerSecond: options.rate, count: warmup, timeoutMs: 30_000 });
     const requests = signed(0, count);
-    const ingressCpu = processCpu(apps.pid('ingress'));
+    const ingressCpu = processCpuMeter(apps.pid('ingress'));
     const report = await generateLoad({ baseUrl: base, requests, ratePerSecond: options.rate, count, timeoutMs: 30_000 });
     const ingressCores = ingressCpu.stop();
     const statuses = new Map<number, number>();

@@ -1,22 +1,23 @@
 import { type Distribution, formatDistribution } from '../lib/stats';
-import { STORM_POOL_SIZE } from './run-storm';
 
 export type StormFigures = {
-  calls: number; rate: number; sendSpanMs: number; generatorLagMs: Distribution; peakInFlight: number; recorded: number; firstOtherAnswer?: string;
+  shape: string; calls: number; rate: number; warmupCalls: number; sendSpanMs: number; generatorLagMs: Distribution; peakInFlight: number; recorded: number; firstOtherAnswer?: string;
   ackMs: Distribution; textBackMs: Distribution; textsPerSecond: number; storedEvents: number; eventsPerSecond: number; eventCounts: Record<string, number>;
   exactlyOneTextPerLead: boolean; leadsTexted: number; leadsWithoutText: number; leadsWithSeveralTexts: number;
   stagesMs: { ingress: Distribution; relay: Distribution; texterQueue: Distribution; smsRequest: Distribution; complete: number }; smsGapMs: Distribution;
-  cpuCores: number; busyWallMs: number; sqlStatements: number; sqlStatementsPerLead: number; sqlPerLeadByKind: Record<string, number>; eventLoopDelayMs: { p50Ms: number; p99Ms: number; maxMs: number }; poolWaiting: Distribution; dbActiveByWait: Record<string, number>;
+  busyWallMs: number; machineCores: number; processes: Record<string, { cpuCores: number; peakRssMb: number }>; crashes: string[];
+  oneProcess?: { eventLoopDelayMs: { p50Ms: number; p99Ms: number; maxMs: number }; sqlStatementsPerLead: number; sqlPerLeadByKind: Record<string, number> };
+  dbActiveByWait: Record<string, number>;
   loggedErrors: number; firstLoggedError?: string; whatIf: string[];
   anchors: { valueBytes: number; kafkaBatchedPerSecond: number; kafkaOneBySendPerSecond: number; postgresWriters: number; postgresAppendsPerSecond: number };
   ratios: { textsOverKafkaBatched: number; textsOverKafkaOneBySend: number; textsOverPostgresAppends: number; eventsOverPostgresAppends: number };
-  peakRssMb: number; loadAverage: { before: number; after: number };
+  generator: { cpuCores: number; peakRssMb: number }; loadAverage: { before: number; after: number };
 };
 
 export function printStorm(f: StormFigures): void {
   const line = (text = '') => console.log(text);
   if (f.whatIf.length > 0) line(`  what-if run (not the shipped system): ${f.whatIf.join('; ')}`);
-  line(`\n  offered ${f.rate}/s; sent ${f.calls} in ${(f.sendSpanMs / 1000).toFixed(2)} s (generator lag ${formatDistribution(f.generatorLagMs)}), peak ${f.peakInFlight} in flight`);
+  line(`\n  ${f.shape}; offered ${f.rate}/s after ${f.warmupCalls} warm-up calls; sent ${f.calls} in ${(f.sendSpanMs / 1000).toFixed(2)} s (generator lag ${formatDistribution(f.generatorLagMs)}), peak ${f.peakInFlight} in flight`);
   line(`  webhooks answered 200 "recorded": ${f.recorded}/${f.calls}${f.firstOtherAnswer ? ` (first other: ${f.firstOtherAnswer})` : ''}`);
   line(`  webhook ack        ${formatDistribution(f.ackMs)}`);
   line(`  text-back latency  ${formatDistribution(f.textBackMs)}`);
@@ -28,16 +29,23 @@ export function printStorm(f: StormFigures): void {
   line(`    texter queue   publish → TextSendAttempted append   ${formatDistribution(f.stagesMs.texterQueue)}`);
   line(`    SMS request    claim → sandbox received the SMS     ${formatDistribution(f.stagesMs.smsRequest)}`);
   line(`    gap between consecutive SMS requests: ${formatDistribution(f.smsGapMs)}`);
-  line(`    this process: ${f.cpuCores} cores busy over ${(f.busyWallMs / 1000).toFixed(1)} s; event-loop delay p50 ${f.eventLoopDelayMs.p50Ms} ms p99 ${f.eventLoopDelayMs.p99Ms} ms max ${f.eventLoopDelayMs.maxMs} ms`);
-  line(`    SQL statements sent: ${f.sqlStatements} (${f.sqlStatementsPerLead} per lead, ${Math.round(f.sqlStatements / (f.busyWallMs / 1000))}/s)`);
-  for (const [kind, perLead] of Object.entries(f.sqlPerLeadByKind)) line(`      ${String(perLead).padStart(6)} per lead  ${kind}`);
-  line(`    pool (${STORM_POOL_SIZE} connections): queries waiting for one ${formatDistribution(f.poolWaiting, '')}`);
   line(`    database sessions active, mean per sample, by wait: ${JSON.stringify(f.dbActiveByWait)}`);
   line(`    consumer/relay errors logged: ${f.loggedErrors}${f.firstLoggedError ? ` (first: ${f.firstLoggedError})` : ''}`);
+  const byProcess = Object.entries(f.processes).sort((a, b) => b[1].cpuCores - a[1].cpuCores);
+  line(`\n  ${f.shape}, from the first send to the last text (${(f.busyWallMs / 1000).toFixed(1)} s): CPU and peak RSS`);
+  for (const [name, p] of byProcess) line(`    ${name.padEnd(12)} ${p.cpuCores.toFixed(2).padStart(5)} cores  ${String(p.peakRssMb).padStart(6)} MiB`);
+  line(`    load         ${f.generator.cpuCores.toFixed(2).padStart(5)} cores  ${String(f.generator.peakRssMb).padStart(6)} MiB (the load process, over its own span)`);
+  line(`    machine      ${f.machineCores.toFixed(2).padStart(5)} cores (every process: Naxio's, PostgreSQL, Kafka, the load)`);
+  if (f.crashes.length > 0) line(`    crashes: ${f.crashes.join('; ')}`);
+  if (f.oneProcess) {
+    const o = f.oneProcess;
+    line(`    event-loop delay p50 ${o.eventLoopDelayMs.p50Ms} ms p99 ${o.eventLoopDelayMs.p99Ms} ms max ${o.eventLoopDelayMs.maxMs} ms; SQL statements ${o.sqlStatementsPerLead} per lead:`);
+    for (const [kind, perLead] of Object.entries(o.sqlPerLeadByKind)) line(`      ${String(perLead).padStart(6)} per lead  ${kind}`);
+  }
   line('\n  anchors (same broker, same database, after the storm)');
   line(`    kafkajs produce→consume, ${f.anchors.valueBytes} B values: ${f.anchors.kafkaBatchedPerSecond} msg/s in sends of 100; ${f.anchors.kafkaOneBySendPerSecond} msg/s one per send`);
   line(`    event store single appends, ${f.anchors.postgresWriters} writers: ${f.anchors.postgresAppendsPerSecond} events/s`);
   line(`    pipeline ${f.textsPerSecond} texts/s = ${f.ratios.textsOverKafkaBatched}x Kafka (batched), ${f.ratios.textsOverKafkaOneBySend}x Kafka (one per send), ${f.ratios.textsOverPostgresAppends}x raw appends`);
   line(`    pipeline ${f.eventsPerSecond} events/s = ${f.ratios.eventsOverPostgresAppends}x raw appends`);
-  line(`  peak RSS ${f.peakRssMb} MiB; load average ${f.loadAverage.before} → ${f.loadAverage.after}`);
+  line(`  load average ${f.loadAverage.before} → ${f.loadAverage.after}`);
 }

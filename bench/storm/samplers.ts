@@ -1,21 +1,18 @@
-import pg, { type Pool } from 'pg';
-import { distribution } from '../lib/stats';
+import pg from 'pg';
 
 const EVERY_MS = 200;
 
 /**
- * Samples, five times a second, how many queries wait for one of the pool's connections and what
- * the database's sessions are waiting on (pg_stat_activity): Lock, IO (WAL flush), Client (us)…
+ * Samples, five times a second, what the database's sessions are waiting on (pg_stat_activity):
+ * Lock, IO (WAL flush), Client (us)…
  */
-export async function startSamplers(pool: Pool, databaseUrl: string) {
+export async function sampleDatabaseWaits(databaseUrl: string) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const poolWaiting: number[] = [];
   const waits = new Map<string, number>();
   let samples = 0;
   let busy = false;
   const timer = setInterval(async () => {
-    poolWaiting.push(pool.waitingCount);
     if (busy) return;
     busy = true;
     try {
@@ -34,7 +31,7 @@ export async function startSamplers(pool: Pool, databaseUrl: string) {
       clearInterval(timer);
       await client.end();
       const activeSessions = Object.fromEntries([...waits].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([wait, n]) => [wait, Math.round((n / Math.max(1, samples)) * 100) / 100]));
-      return { poolWaiting: distribution(poolWaiting, 0), activeSessionsBySampleMean: activeSessions, samples };
+      return { activeSessionsBySampleMean: activeSessions, samples };
     },
   };
 }

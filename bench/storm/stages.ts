@@ -53,8 +53,8 @@ export async function stageBreakdown(pool: Pool, posts: Map<string, WebhookPost>
   };
 }
 
-/** How many events of each type the storm left, and so how many appends one lead costs. */
-export async function eventCounts(pool: Pool): Promise<Record<string, number>> {
-  const { rows } = await pool.query<{ type: string; n: number }>('SELECT type, count(*)::int AS n FROM events GROUP BY type ORDER BY n DESC');
+/** How many events of each type the storm's leads hold, and so how many appends one lead costs. */
+export async function eventCounts(pool: Pool, leads: readonly string[]): Promise<Record<string, number>> {
+  const { rows } = await pool.query<{ type: string; n: number }>('SELECT type, count(*)::int AS n FROM events WHERE stream_id = ANY($1::text[]) GROUP BY type ORDER BY n DESC', [leads]);
   return Object.fromEntries(rows.map((r) => [r.type, r.n]));
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
 import { type TelnyxSandbox, webhookBody } from '@naxio/telnyx-sandbox';
+import type { PreparedRequest } from '../lib/load-generator';
 import { callHangupPayload, callTime, newCallLeg } from '../../apps/telnyx-sandbox/src/call-payloads';
 
 /** Distinct, valid E.164 callers: +1737200xxxx and up. */
@@ -16,31 +16,13 @@ export function missedCallWebhook(from: string, to: string, connectionId: string
   return webhookBody({ id: randomUUID(), eventType: 'call.hangup', occurredAt: callTime(endTime), payload: callHangupPayload(leg, 'timeout', endTime) }, 1, url);
 }
 
-export type WebhookPost = { caller: string; status: number; answer: string; sentAt: number; ackedAt: number };
+export type WebhookPost = { caller: string; status: number; sentAt: number; ackedAt: number };
 
 /**
- * Posts signed webhooks over kept-alive connections (Telnyx's senders reuse theirs too). `sentAt` is
- * taken just before the request leaves and is where text-back latency starts, as the sandbox does.
+ * A missed call as the load generator sends it, signed now: Telnyx signatures carry their time and
+ * the ingress refuses stale ones, so sign just before the run.
  */
-export function webhookPoster(sandbox: TelnyxSandbox, voiceUrl: string) {
-  const agent = new http.Agent({ keepAlive: true });
-  const target = new URL(voiceUrl);
-  return {
-    post(caller: string, tenantPhone: string): Promise<WebhookPost> {
-      const body = missedCallWebhook(caller, tenantPhone, sandbox.connectionId, voiceUrl);
-      const headers = { ...sandbox.sign(body), 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'telnyx-webhooks' };
-      const sentAt = Date.now();
-      return new Promise((resolve) => {
-        const request = http.request(target, { method: 'POST', agent, headers, timeout: 30_000 }, (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => resolve({ caller, status: response.statusCode ?? 0, answer: Buffer.concat(chunks).toString('utf8'), sentAt, ackedAt: Date.now() }));
-        });
-        request.on('timeout', () => request.destroy(new Error('no answer within 30 s')));
-        request.on('error', (error) => resolve({ caller, status: 0, answer: error.message, sentAt, ackedAt: Date.now() }));
-        request.end(body);
-      });
-    },
-    close: () => agent.destroy(),
-  };
+export function signedMissedCall(signer: Pick<TelnyxSandbox, 'sign' | 'connectionId'>, caller: string, tenantPhone: string, voiceUrl: string): PreparedRequest {
+  const body = missedCallWebhook(caller, tenantPhone, signer.connectionId, voiceUrl);
+  return { method: 'POST', path: new URL(voiceUrl).pathname, headers: { ...signer.sign(body), 'content-type': 'application/json', 'user-agent': 'telnyx-webhooks' }, body };
 }

@@ -15,13 +15,14 @@ import { cachedLeadKeys } from './privacy/cached-lead-key-store';
 
 export type ProcessBasics = { pool: Pool; store: EventStore; tenants: PostgresTenantDirectory; clock: Clock; log: (message: string) => void };
 
-/**
- * The body of every consumer app: connect, build the handler from the basics, consume as `group`
- * until SIGINT/SIGTERM. Each app's main.ts only says what it builds.
- */
 type Handle = (event: StoredEvent) => Promise<void>;
 
-export function runConsumerProcess(group: string, build: (basics: ProcessBasics) => Handle | { handle: Handle; stop(): Promise<void> }): void {
+/**
+ * The body of every consumer app: connect, build the handler from the basics, consume as `group`
+ * until SIGINT/SIGTERM, handing the handler only the event types it `reactsTo`. Each app's main.ts
+ * only says what it builds.
+ */
+export function runConsumerProcess(group: string, reactsTo: readonly string[], build: (basics: ProcessBasics) => Handle | { handle: Handle; stop(): Promise<void> }): void {
   const env = runtimeEnv();
   const pool = createPool(env.databaseUrl);
   const log = (message: string) => logger().info({ group }, message);
@@ -40,7 +41,7 @@ export function runConsumerProcess(group: string, build: (basics: ProcessBasics)
   const handle: Handle = async (event) => handleOpened((await revealEvents(keys, [event]))[0]!);
   // A METRICS_PORT that cannot be served stops the process like a broker that cannot be reached.
   // Consumers may start before the relay has created the topic: whoever comes first creates it.
-  Promise.all([ensureTopic(createKafka(`naxio-${group}-admin`, env.kafkaBrokers), env.topic).then(() => consumer.start(handle)), metrics])
+  Promise.all([ensureTopic(createKafka(`naxio-${group}-admin`, env.kafkaBrokers), env.topic).then(() => consumer.start(handle, reactsTo)), metrics])
     .then(() => {
       log(`consuming ${env.topic}`);
       stopOnSignal(async () => {

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { ChaosCaller } from './cast';
-import { ALL_APPS, type ChaosSystem } from './chaos-system';
+import { ALL_APPS } from '../support/app-processes';
+import type { ChaosSystem } from './chaos-system';
 
 type Row = { stream_id: string; type: string; kind: string | null; message_id: string | null };
 

@@ -4,7 +4,8 @@
 import { leadStreamId } from '@naxio/infra';
 import type { PlacedCall } from '@naxio/telnyx-sandbox';
 import { type ChaosCaller, chaosCast } from './cast';
-import { ALL_APPS, type ChaosSystem, startChaosSystem } from './chaos-system';
+import { ALL_APPS } from '../support/app-processes';
+import { type ChaosSystem, startChaosSystem } from './chaos-system';
 import { checkExactlyOnce, fetchFunnel, funnelFromEvents, waitUntilSettled } from './chaos-checks';
 import { chaosSchedule, runSchedule } from './chaos-schedule';
 

@@ -17,6 +17,7 @@ export const APP_ENTRIES = {
   projections: 'projections/src/main.ts',
 } as const;
 export type AppName = keyof typeof APP_ENTRIES;
+export const ALL_APPS = Object.keys(APP_ENTRIES) as AppName[];
 
 /** The heap flags the image sets in NODE_OPTIONS (infra/docker/Dockerfile): apps run here as they run there. */
 export const APP_HEAP_FLAGS = ['--max-old-space-size=128'];

@@ -1,4 +1,4 @@
-import { type LeadState, type ReplyReceived, type StoredEvent, fold, leadDecider, slotChoiceOf } from '@naxio/domain';
+import { type LeadEventType, type LeadState, type ReplyReceived, type StoredEvent, fold, leadDecider, slotChoiceOf } from '@naxio/domain';
 import type { CommandContext } from '@naxio/infra';
 import { bookOfferedSlot } from './book';
 import type { CallbackDeps } from './deps';
@@ -11,6 +11,9 @@ export function chosenSlot(state: LeadState, text: string) {
   const choice = slotChoiceOf(text, state.offeredSlots.length);
   return choice ? state.offeredSlots[choice - 1] : undefined;
 }
+
+/** The events `bookFromReply` acts on. */
+export const SLOT_CHOICE_TRIGGERS: readonly LeadEventType[] = ['ReplyReceived'];
 
 /**
  * On ReplyReceived: "1" or "the second one" after a slot offer books it. If someone else took the

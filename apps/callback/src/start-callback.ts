@@ -1,5 +1,6 @@
 import {
   type LeadState,
+  type LeadEventType,
   type StoredEvent,
   fold,
   leadDecider,
@@ -11,6 +12,9 @@ import { type CommandContext, handleCommand } from '@naxio/infra';
 import { type CallbackDeps, encodeCallState } from './deps';
 import { offerSlotsByText } from './offer-by-text';
 import { slotsToOffer } from './slots';
+
+/** The events `startCallback` acts on. */
+export const CALLBACK_TRIGGERS: readonly LeadEventType[] = ['LeadQualified', 'OwnerAlerted'];
 
 /**
  * On LeadQualified (and, for emergencies, on OwnerAlerted: the owner hears about an emergency before

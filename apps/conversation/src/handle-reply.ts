@@ -6,6 +6,7 @@ import {
   type Qualifier,
   type ReplyReceived,
   type ReplyWriter,
+  type LeadEventType,
   type StoredEvent,
   type Tenant,
   type TenantDirectory,
@@ -35,6 +36,9 @@ async function loadLead(deps: ConversationDeps, leadId: string): Promise<Lead> {
   const { events } = await deps.store.readStream(leadId);
   return { events, state: fold(leadDecider, events as unknown as LeadEvent[]) };
 }
+
+/** The events `handleReply` acts on. */
+export const REPLY_TRIGGERS: readonly LeadEventType[] = ['ReplyReceived'];
 
 /**
  * On ReplyReceived. Keywords first (STOP, HELP), before any AI sees the text. Otherwise: qualify the

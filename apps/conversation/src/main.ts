@@ -1,10 +1,10 @@
 import { rulesQualifier, templateReplyWriter, withRulesSafetyNet } from '@naxio/domain';
 import { ClaudeQualifier, ClaudeReplyWriter, runConsumerProcess, telnyxGatewaysFromEnv } from '@naxio/infra';
-import { handleReply } from './handle-reply';
+import { handleReply, REPLY_TRIGGERS } from './handle-reply';
 
 // Reads replies: TELNYX_*, and ANTHROPIC_API_KEY (+ ANTHROPIC_BASE_URL, ANTHROPIC_MODEL) for Claude;
 // without a key the rules qualify and the templates answer.
-runConsumerProcess('conversation', (basics) => {
+runConsumerProcess('conversation', REPLY_TRIGGERS, (basics) => {
   const { sms, receiptBaseUrl } = telnyxGatewaysFromEnv();
   const apiKey = process.env.ANTHROPIC_API_KEY;
   const claude = { apiKey: apiKey ?? '', baseUrl: process.env.ANTHROPIC_BASE_URL };

@@ -1,6 +1,6 @@
 import type { Tenant } from '@naxio/domain';
 import { HousecallProCrm, InMemoryJobberTokenStore, JobberCrm, runConsumerProcess, telnyxGatewaysFromEnv } from '@naxio/infra';
-import { syncBookedJob, type TenantCrm } from './sync-job';
+import { CRM_SYNC_TRIGGERS, syncBookedJob, type TenantCrm } from './sync-job';
 
 // Writes booked jobs to CRMs. Credentials per tenant from the environment (a secrets manager in
 // production): JOBBER_CLIENT_ID, JOBBER_CLIENT_SECRET, JOBBER_TOKENS_<TENANT> ("access:refresh"),
@@ -25,7 +25,7 @@ function crmFor(tenant: Tenant): TenantCrm | undefined {
   return undefined;
 }
 
-runConsumerProcess('crm-sync', (basics) => {
+runConsumerProcess('crm-sync', CRM_SYNC_TRIGGERS, (basics) => {
   const { sms, receiptBaseUrl } = telnyxGatewaysFromEnv();
   return (event) => syncBookedJob({ ...basics, sms, receiptBaseUrl, crmFor }, event);
 });

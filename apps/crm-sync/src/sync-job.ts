@@ -5,6 +5,7 @@ import {
   type CrmKind,
   CrmPermanentError,
   CrmTransientError,
+  type LeadEventType,
   type StoredEvent,
   type Tenant,
   type TenantDirectory,
@@ -27,6 +28,9 @@ export type CrmSyncDeps = SendDeps & {
 
 const syncFailedText = (tenant: Tenant, kind: CrmKind, caller: string, when: string, detail: string) =>
   `${tenant.company}: the booking for ${caller} (${when}) could not be added to ${kind === 'jobber' ? 'Jobber' : 'Housecall Pro'}: ${detail}. Please add it by hand.`;
+
+/** The events `syncBookedJob` acts on. */
+export const CRM_SYNC_TRIGGERS: readonly LeadEventType[] = ['CallbackBooked'];
 
 /**
  * On CallbackBooked: the customer and the job in the tenant's CRM, then JobSynced with their ids.

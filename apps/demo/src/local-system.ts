@@ -23,16 +23,16 @@ import {
   TelnyxSmsGateway,
   TelnyxVoiceGateway,
 } from '@naxio/infra';
-import { bookFromReply, type CallbackDeps, handleCallbackWebhook, startCallback } from '@naxio/callback';
-import { handleReply } from '@naxio/conversation';
-import { syncBookedJob } from '@naxio/crm-sync';
-import { alertOwner } from '@naxio/escalation';
-import { buildIngress } from '@naxio/ingress';
+import { bookFromReply, CALLBACK_TRIGGERS, type CallbackDeps, handleCallbackWebhook, SLOT_CHOICE_TRIGGERS, startCallback } from '@naxio/callback';
+import { handleReply, REPLY_TRIGGERS } from '@naxio/conversation';
+import { CRM_SYNC_TRIGGERS, syncBookedJob } from '@naxio/crm-sync';
+import { alertOwner, OWNER_ALERT_TRIGGERS } from '@naxio/escalation';
+import { buildIngress, LISTEN_BACKLOG } from '@naxio/ingress';
 import { allProjections, startProjection } from '@naxio/projections';
 import { startRelay } from '@naxio/relay';
-import { indexTimerEvent, type Scheduler, startScheduler } from '@naxio/scheduler';
+import { indexTimerEvent, type Scheduler, startScheduler, TIMER_INDEX_TRIGGERS } from '@naxio/scheduler';
 import { createEventCodec } from '@naxio/schemas';
-import { sendOpeningText } from '@naxio/texter';
+import { OPENING_TEXT_TRIGGERS, sendOpeningText } from '@naxio/texter';
 import { SANDBOX_KEYS, type Sandboxes, startSandboxes } from './local-sandboxes';
 
 export type LocalSystemOptions = {
@@ -86,7 +86,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const claude = { apiKey: SANDBOX_KEYS.anthropic, baseUrl: sandboxes.anthropic.baseUrl };
 
   const ingress = await buildIngress({ store, tenants: directory, clock: options.clock ?? systemClock, telnyx, voice, callbackCalls: (webhook) => handleCallbackWebhook(callbackDeps, webhook) });
-  const ingressUrl = await ingress.listen({ port: 0, host: '127.0.0.1' });
+  const ingressUrl = await ingress.listen({ port: 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG });
   sandboxes.telnyx.setWebhookUrls({ voice: `${ingressUrl}/webhooks/telnyx/voice`, messaging: `${ingressUrl}/webhooks/telnyx/messaging` });
 
   const send = { store, sms, receiptBaseUrl: ingressUrl };
@@ -113,19 +113,20 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   await publisher.connect();
   const relay = await startRelay({ store: sealedStore, publisher, checkpoints: new PostgresCheckpointStore(pool), checkpointName: `relay:${options.topic}`, onError: (e) => options.log?.('relay', e) });
 
-  // One consumer group per reaction, as in production: each sees every event, at its own pace.
-  const groups: Array<[string, (event: StoredEvent) => Promise<void>]> = [
-    ['texter', (e) => sendOpeningText(base, e)],
-    ['conversation', (e) => handleReply(conversation, e)],
-    ['escalation', (e) => alertOwner({ ...base, voice }, e)],
-    ['callback', async (e) => (await startCallback(callbackDeps, e), await bookFromReply(callbackDeps, e))],
-    ['crm-sync', (e) => syncBookedJob({ ...base, crmFor: sandboxes.crmFor }, e)],
-    ['scheduler-timers', (e) => indexTimerEvent(pool, e)],
+  // One consumer group per reaction, as in production: each reads every event at its own pace and
+  // handles the types it reacts to.
+  const groups: Array<[string, readonly string[], (event: StoredEvent) => Promise<void>]> = [
+    ['texter', OPENING_TEXT_TRIGGERS, (e) => sendOpeningText(base, e)],
+    ['conversation', REPLY_TRIGGERS, (e) => handleReply(conversation, e)],
+    ['escalation', OWNER_ALERT_TRIGGERS, (e) => alertOwner({ ...base, voice }, e)],
+    ['callback', [...CALLBACK_TRIGGERS, ...SLOT_CHOICE_TRIGGERS], async (e) => (await startCallback(callbackDeps, e), await bookFromReply(callbackDeps, e))],
+    ['crm-sync', CRM_SYNC_TRIGGERS, (e) => syncBookedJob({ ...base, crmFor: sandboxes.crmFor }, e)],
+    ['scheduler-timers', TIMER_INDEX_TRIGGERS, (e) => indexTimerEvent(pool, e)],
   ];
   const consumers = await Promise.all(
-    groups.map(async ([group, handle]) => {
+    groups.map(async ([group, reactsTo, handle]) => {
       const consumer = new KafkaEventConsumer(kafka, `${group}:${options.topic}`, options.topic, codec, options.log);
-      await consumer.start(async (event) => handle(await open(event)));
+      await consumer.start(async (event) => handle(await open(event)), reactsTo);
       return consumer;
     }),
   );

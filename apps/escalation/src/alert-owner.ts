@@ -1,6 +1,7 @@
 import {
   type Clock,
   type EmergencyEscalated,
+  type LeadEventType,
   type StoredEvent,
   type TenantDirectory,
   type VoiceGateway,
@@ -22,6 +23,9 @@ export type EscalationDeps = SendDeps & {
 export type OwnerCallState = { kind: 'owner-alert'; leadId: string };
 
 export const encodeClientState = (state: OwnerCallState) => Buffer.from(JSON.stringify(state)).toString('base64');
+
+/** The events `alertOwner` acts on. */
+export const OWNER_ALERT_TRIGGERS: readonly LeadEventType[] = ['EmergencyEscalated'];
 
 /**
  * On EmergencyEscalated: a text and a phone call to the owner, whatever the hour. Each is claimed in

@@ -8,6 +8,13 @@ import { voiceRoute } from './webhooks/voice-route';
 /** Telnyx webhooks are a few KB; anything far larger is refused before it is read. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
+/**
+ * Connections the kernel may hold for us while the event loop is busy. Node's default of 511 is
+ * short of a storm's burst: past it Linux drops the handshake and the sender sees a reset, not a
+ * slow answer. (The kernel caps it at net.core.somaxconn.)
+ */
+export const LISTEN_BACKLOG = 4096;
+
 export type BuildOptions = IngressDeps & { logger?: boolean };
 
 /** Builds the app without listening, so tests drive it with `inject`. */

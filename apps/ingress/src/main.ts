@@ -1,7 +1,7 @@
 import { callbackDepsFromEnv, handleCallbackWebhook } from '@naxio/callback';
 import { systemClock } from '@naxio/domain';
 import { createPool, createTelnyxClient, createEventStore, migrate, piiProtected, PostgresTenantDirectory, runtimeEnv, stopOnSignal } from '@naxio/infra';
-import { buildIngress } from './app';
+import { buildIngress, LISTEN_BACKLOG } from './app';
 
 // Receives Telnyx webhooks: PORT, DATABASE_URL, TELNYX_PUBLIC_KEY (base64 Ed25519 key from the portal).
 // Our own calls are steered here as their webhooks arrive (given TELNYX_API_KEY): TELNYX_CONNECTION_ID, and
@@ -23,7 +23,7 @@ async function main() {
     ...(callback ? { voice: callback.voice, callbackCalls: (webhook) => handleCallbackWebhook(callback, webhook) } : {}),
     logger: true,
   });
-  await app.listen({ port: Number(process.env.PORT ?? 3000), host: process.env.HOST ?? '0.0.0.0' });
+  await app.listen({ port: Number(process.env.PORT ?? 3000), host: process.env.HOST ?? '0.0.0.0', backlog: LISTEN_BACKLOG });
   stopOnSignal(async () => {
     await app.close();
     await pool.end();

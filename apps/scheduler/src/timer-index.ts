@@ -1,7 +1,10 @@
 import type { Pool } from 'pg';
-import type { FollowUpDeferred, FollowUpScheduled, FollowUpsCancelled, StoredEvent } from '@naxio/domain';
+import type { FollowUpDeferred, FollowUpScheduled, FollowUpsCancelled, LeadEventType, StoredEvent } from '@naxio/domain';
 
 export type DueTimer = { leadId: string; step: 1 | 2 | 3 | 4; tenantId: string; dueAt: Date };
+
+/** The events `indexTimerEvent` acts on. */
+export const TIMER_INDEX_TRIGGERS: readonly LeadEventType[] = ['FollowUpScheduled', 'FollowUpDeferred', 'FollowUpsCancelled', 'FollowUpSkipped'];
 
 /**
  * Keeps `follow_up_timers` in step with the lead streams. Every statement is idempotent, so Kafka's

@@ -1,4 +1,4 @@
-import { type CallMissed, type Clock, type StoredEvent, type TenantDirectory, renderOpeningText } from '@naxio/domain';
+import { type CallMissed, type Clock, type LeadEventType, type StoredEvent, type TenantDirectory, renderOpeningText } from '@naxio/domain';
 import { type SendDeps, sendLeadText } from './send-lead-text';
 
 export type TexterDeps = SendDeps & {
@@ -6,6 +6,9 @@ export type TexterDeps = SendDeps & {
   clock: Clock;
   log?: (message: string) => void;
 };
+
+/** The events `sendOpeningText` acts on. */
+export const OPENING_TEXT_TRIGGERS: readonly LeadEventType[] = ['CallMissed'];
 
 /** On CallMissed: the opening text, once per lead, worded for the time the call came in. */
 export async function sendOpeningText(deps: TexterDeps, event: StoredEvent): Promise<void> {

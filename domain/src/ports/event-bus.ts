@@ -7,6 +7,10 @@ export interface EventPublisher {
 
 /** A consumer group's view of the bus: each event at least once, in order per stream. */
 export interface EventConsumer {
-  start(handle: (event: StoredEvent) => Promise<void>): Promise<void>;
+  /**
+   * `reactsTo`: the event types `handle` acts on. Others are passed over unread (no decoding, no
+   * personal fields opened); without it every event reaches `handle`.
+   */
+  start(handle: (event: StoredEvent) => Promise<void>, reactsTo?: readonly string[]): Promise<void>;
   stop(): Promise<void>;
 }

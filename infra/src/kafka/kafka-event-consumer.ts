@@ -1,7 +1,7 @@
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { EventConsumer, StoredEvent } from '@naxio/domain';
-import type { EventCodec } from '@naxio/schemas';
 import { handleObserved, watchConsumerLag } from '../observability/consumer-observability';
+import { type EventCodec, HEADER_EVENT_TYPE } from '@naxio/schemas';
 import { CONSUMER_SETTINGS } from './kafka-client';
 
 const MAX_BACKOFF_MS = 5000;
@@ -50,7 +50,8 @@ export class KafkaEventConsumer implements EventConsumer {
     });
   }
 
-  async start(handle: (event: StoredEvent) => Promise<void>): Promise<void> {
+  async start(handle: (event: StoredEvent) => Promise<void>, reactsTo?: readonly string[]): Promise<void> {
+    const wanted = reactsTo && new Set(reactsTo);
     await this.consumer.connect();
     // A new group reads from the beginning: events published before it first joined are still its work.
     await this.consumer.subscribe({ topic: this.topic, fromBeginning: true });
@@ -64,6 +65,9 @@ export class KafkaEventConsumer implements EventConsumer {
       eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
         const lanes = new Map<string, KafkaMessage[]>();
         for (const message of batch.messages) {
+          // Most events are for other groups: skipping them by header spares decoding and opening them.
+          const type = message.headers?.[HEADER_EVENT_TYPE]?.toString();
+          if (wanted && type !== undefined && !wanted.has(type)) continue;
           const lead = message.key?.toString() ?? '';
           const lane = lanes.get(lead);
           if (lane) lane.push(message);
