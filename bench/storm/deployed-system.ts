@@ -9,7 +9,7 @@ import { freePortPair, waitUntilAnswering } from '../../test/support/ports';
 import { cpuMeter, machineCpuMeter, peakRssMb, processCpuMeter } from '../lib/process-figures';
 import type { ProcessFigures, StormSystem } from './storm-system';
 
-export type DeployedOptions = { databaseUrl: string; brokers: string[]; topic: string; tenantsFile: string };
+export type DeployedOptions = { databaseUrl: string; brokers: string[]; topic: string; tenantsFile: string; profileDir?: string };
 
 /**
  * Naxio as deployed: every app its own OS process with the image's heap flags, on the storm's own
@@ -26,7 +26,9 @@ export async function startDeployedSystem(options: DeployedOptions): Promise<Sto
   const ingressUrl = `http://127.0.0.1:${port}`;
   sandboxes.telnyx.setWebhookUrls({ voice: `${ingressUrl}/webhooks/telnyx/voice`, messaging: `${ingressUrl}/webhooks/telnyx/messaging` });
   const settings = appSettings(tenants, sandboxes, { databaseUrl: options.databaseUrl, brokers: options.brokers, ingressUrl, topic: options.topic });
-  const apps = new AppProcesses({ ...process.env, ...settings, INGRESS_PORT: String(port) }, mkdtempSync(join(tmpdir(), 'naxio-storm-logs-')));
+  const apps = new AppProcesses({ ...process.env, ...settings, INGRESS_PORT: String(port) }, mkdtempSync(join(tmpdir(), 'naxio-storm-logs-')), {
+    nodeArgs: options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [],
+  });
   for (const app of ALL_APPS) apps.start(app);
   await waitUntilAnswering(`${ingressUrl}/health`);
   return {

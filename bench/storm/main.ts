@@ -3,10 +3,10 @@
  * a fixed rate from a load process of its own → ingress → event store → relay → Kafka → texter →
  * Telnyx sandbox, on a database and topic of its own; then raw Kafka and raw event-store anchors on
  * the same broker and database.
- *   npx tsx bench/storm/main.ts [--calls N] [--rate R] [--warmup N] [--drain-timeout S] [--one-process [--what-if-partitions P] [--what-if-append in-transaction|after-commit]]
+ *   npx tsx bench/storm/main.ts [--calls N] [--rate R] [--warmup N] [--drain-timeout S] [--profile DIR] [--one-process [--what-if-partitions P] [--what-if-append in-transaction|after-commit]]
  * By default every app runs as its own process, as deployed (deployed-system.ts); `--one-process`
  * runs them all in this one (as the demo does) and adds its event-loop delay and a count of every SQL
- * statement sent. Prints text-back latency, throughput, ack latency, the exactly-one-text check, a
+ * statement sent; `--profile DIR` writes each app process's CPU profile there. Prints text-back latency, throughput, ack latency, the exactly-one-text check, a
  * per-stage breakdown, CPU and peak RSS per process, the anchors and the ratios; the last line is
  * one JSON object. Exits 1 when a lead got no text or more than one. The what-if flags measure
  * proposed changes (see what-if.ts); without them the system runs as shipped.
@@ -35,6 +35,8 @@ const whatIfPartitions = numberOption('--what-if-partitions', 1, { max: 64 });
 const whatIfAppend = appendOption();
 const oneProcess = flagOption('--one-process');
 const warmupCalls = numberOption('--warmup', 100, { min: 0, max: 2000 });
+const profileAt = process.argv.indexOf('--profile');
+const profileDir = profileAt >= 0 ? process.argv[profileAt + 1] : undefined;
 const ROOT = join(__dirname, '..', '..');
 function appendOption(): NotifyMode | undefined {
   const i = process.argv.indexOf('--what-if-append');
@@ -106,7 +108,7 @@ async function main() {
   const undoPartitions = whatIfPartitions > 1 ? consumePartitionsConcurrently(whatIfPartitions) : () => undefined;
   try {
     const where = { databaseUrl, brokers, topic, tenantsFile: join(ROOT, 'infra', 'seed', 'tenants.json') };
-    const system = oneProcess ? await startOneProcessSystem({ ...where, log: (m) => problems.push(m) }) : await startDeployedSystem(where);
+    const system = oneProcess ? await startOneProcessSystem({ ...where, log: (m) => problems.push(m) }) : await startDeployedSystem({ ...where, profileDir });
     undoPartitions();
     console.log(`storm bench (${system.shape}): ${calls} missed calls at ${rate}/s to the seed tenants' numbers after ${warmupCalls} to warm up; load average ${loadBefore}${whatIfPartitions > 1 || whatIfAppend ? ' [what-if run]' : ''}`);
     const storm = await runStorm(system, { calls, rate, drainTimeoutMs, brokers, topic, databaseUrl, warmupCalls }).finally(() => system.stop());

@@ -1,8 +1,8 @@
 import {
   type EventStore,
-  fold,
   type LeadEvent,
   type LeadCommand,
+  type LeadState,
   type StartText,
   type SmsGateway,
   type SmsOutcome,
@@ -12,7 +12,7 @@ import {
   unsettledAttempt,
 } from '@naxio/domain';
 import { createHash } from 'node:crypto';
-import { type CommandContext, handleCommand } from '@naxio/infra';
+import { type CommandContext, type Handled, handleCommand } from '@naxio/infra';
 
 export type SendDeps = {
   store: EventStore;
@@ -84,17 +84,16 @@ export async function sendLeadText(deps: SendDeps, request: TextRequest): Promis
   const { leadId, kind, requestId, text, recipient } = request;
   const claim: LeadCommand = { type: 'StartText', data: { kind, requestId, text, ...(recipient ? { recipient } : {}) } };
   const started = await handleCommand(deps.store, leadDecider, leadId, claim, request.context());
-  const attempt = started.events.find((e): e is TextSendAttempted => e.type === 'TextSendAttempted') ?? (await unsettledClaim(deps.store, leadId, claim));
+  const attempt = started.events.find((e): e is TextSendAttempted => e.type === 'TextSendAttempted') ?? unsettledClaim(started, claim);
   if (!attempt) return 'not-allowed';
   return deliverAttempt(deps, leadId, attempt, request.context);
 }
 
-/** A claim of this request that a crash left with no outcome (see `unsettledAttempt`). */
-async function unsettledClaim(store: EventStore, leadId: string, claim: StartText): Promise<TextSendAttempted | undefined> {
-  const history = (await store.readStream(leadId)).events as unknown as LeadEvent[];
-  const attemptId = unsettledAttempt(claim, fold(leadDecider, history));
+/** A claim of this request that a crash left with no outcome (see `unsettledAttempt`), from the stream the refusal was decided on. */
+function unsettledClaim(refused: Handled<LeadEvent, LeadState>, claim: StartText): TextSendAttempted | undefined {
+  const attemptId = unsettledAttempt(claim, refused.state);
   if (!attemptId) return undefined;
-  return history.find((e): e is TextSendAttempted => e.type === 'TextSendAttempted' && e.data.attemptId === attemptId);
+  return (refused.history as unknown as LeadEvent[]).find((e): e is TextSendAttempted => e.type === 'TextSendAttempted' && e.data.attemptId === attemptId);
 }
 
 /** The vendor's name for one attempt: the same on every re-send, and only letters and digits. */

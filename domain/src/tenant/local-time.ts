@@ -2,15 +2,21 @@ import { type BusinessHours, type Weekday, weekdays } from './tenant';
 
 export type LocalTime = { weekday: Weekday; minutes: number };
 
+/** Building a formatter costs a hundred times what using one does, and a lead's timers use many. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timezone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timezone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone: timezone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formatters.set(timezone, formatter);
+  }
+  return formatter;
+}
+
 /** Wall-clock time in a zone, via Intl (a language built-in: no I/O, DST handled by the zone data). */
 export function localTime(at: Date, timezone: string): LocalTime {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: timezone,
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
+  const parts = formatterFor(timezone).formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const weekday = part('weekday').slice(0, 3).toLowerCase() as Weekday;
   if (!weekdays.includes(weekday)) throw new Error(`unexpected weekday "${part('weekday')}" for ${timezone}`);

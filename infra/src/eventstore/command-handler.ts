@@ -1,4 +1,4 @@
-import { type Decider, type EventStore, type NewEvent, WrongExpectedVersion } from '@naxio/domain';
+import { type Decider, type EventStore, type NewEvent, type StoredEvent, type StreamRead, WrongExpectedVersion } from '@naxio/domain';
 import { randomUUID } from 'node:crypto';
 import { recordAppended } from '../observability/event-metrics';
 import { traceMetadata } from '../observability/trace-scope';
@@ -11,7 +11,11 @@ export type CommandContext = {
   causationId: string | null;
 };
 
-export type Handled<E> = { events: E[]; nextExpectedVersion: number };
+/**
+ * What was decided, and on what: the stream as read (`history`, without what was just appended) and
+ * its folded `state`, so a caller that needs them after a refusal does not read the stream again.
+ */
+export type Handled<E, S = unknown> = { events: E[]; nextExpectedVersion: number; history: readonly StoredEvent[]; state: S };
 
 const MAX_CONFLICT_RETRIES = 5;
 
@@ -30,12 +34,14 @@ export async function handleCommand<C, E extends { type: string; data: unknown }
   streamId: string,
   command: C,
   context: CommandContext,
-): Promise<Handled<E>> {
+  /** The stream as the caller has just read it, to decide on without reading it again; a conflict reads afresh. */
+  alreadyRead?: StreamRead,
+): Promise<Handled<E, S>> {
   for (let attempt = 1; ; attempt++) {
-    const { version, events: history } = await store.readStream(streamId);
+    const { version, events: history } = attempt === 1 && alreadyRead ? alreadyRead : await store.readStream(streamId);
     const state = history.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState());
     const decided = decider.decide(command, state);
-    if (decided.length === 0) return { events: [], nextExpectedVersion: version };
+    if (decided.length === 0) return { events: [], nextExpectedVersion: version, history, state };
     const toAppend: NewEvent[] = decided.map((event) => ({
       type: event.type,
       data: event.data,
@@ -52,7 +58,7 @@ export async function handleCommand<C, E extends { type: string; data: unknown }
     try {
       const { nextExpectedVersion } = await store.appendToStream(streamId, toAppend, version);
       recordAppended(history, toAppend);
-      return { events: decided, nextExpectedVersion };
+      return { events: decided, nextExpectedVersion, history, state };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersion) || attempt >= MAX_CONFLICT_RETRIES) throw error;
     }

@@ -53,8 +53,8 @@ async function confirmFromReceipt(deps: IngressDeps, envelope: TelnyxEnvelope, q
   const receipt = parseOrThrow(outboundReceipt, envelope.data.payload, 'message.sent payload');
   const ids = receiptQuery.safeParse(query);
   if (!ids.success) return { status: 'ignored', reason: 'receipt for a message we did not tag' };
-  const { events: history } = await deps.store.readStream(ids.data.lead);
-  const attempt = history.find((e) => e.type === 'TextSendAttempted' && (e.data as { attemptId: string }).attemptId === ids.data.attempt);
+  const read = await deps.store.readStream(ids.data.lead);
+  const attempt = read.events.find((e) => e.type === 'TextSendAttempted' && (e.data as { attemptId: string }).attemptId === ids.data.attempt);
   if (!attempt) return { status: 'ignored', reason: 'receipt for an attempt this lead does not have' };
   // The confirmation belongs to the attempt's story (the missed call that caused it), not the receipt's.
   const context: CommandContext = {
@@ -64,7 +64,8 @@ async function confirmFromReceipt(deps: IngressDeps, envelope: TelnyxEnvelope, q
     causationId: attempt.metadata.eventId,
   };
   const command: LeadCommand = { type: 'ConfirmTextSent', data: { attemptId: ids.data.attempt, messageId: receipt.id, confirmedBy: 'receipt', at: envelope.data.occurred_at } };
-  const { events } = await handleCommand(deps.store, leadDecider, ids.data.lead, command, context);
+  // Decided on the stream just read: most receipts come after the texter recorded the send.
+  const { events } = await handleCommand(deps.store, leadDecider, ids.data.lead, command, context, read);
   return { status: events.length > 0 ? 'recorded' : 'duplicate', leadId: ids.data.lead };
 }
 
