@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IHeaders } from 'kafkajs';
-import { createKafka } from '@naxio/infra';
+import { createKafka, ensureTopic } from '@naxio/infra';
 
 export type Published = { createTime: number; valueBytes: number; keyBytes: number; headers: IHeaders };
 
@@ -9,7 +9,10 @@ export type Published = { createTime: number; valueBytes: number; keyBytes: numb
  * (the record's CreateTime, stamped by the producer as it sends) and how big messages are.
  */
 export async function tapLeadTopic(brokers: string[], topic: string) {
-  const consumer = createKafka('naxio-storm-tap', brokers).consumer({ groupId: `storm-tap-${randomBytes(4).toString('hex')}` });
+  const kafka = createKafka('naxio-storm-tap', brokers);
+  // The apps create the topic as they start; the tap may be first.
+  await ensureTopic(kafka, topic);
+  const consumer = kafka.consumer({ groupId: `storm-tap-${randomBytes(4).toString('hex')}` });
   const callMissed = new Map<string, Published>();
   let messages = 0;
   await consumer.connect();
