@@ -54,3 +54,23 @@ export function pause(ms: number, signal: AbortSignal): Promise<void> {
     signal.addEventListener('abort', done, { once: true });
   });
 }
+
+/**
+ * The body of every sandbox's main.ts: start it, print its settings as KEY=value lines on stdout (so
+ * a demo script can `eval` or source them) and a line on stderr, and close it on SIGINT/SIGTERM.
+ */
+export function runSandboxProcess<S extends { close(): Promise<void> }>(start: () => Promise<S>, announce: (sandbox: S) => { settings: Record<string, string>; listening: string }): void {
+  start()
+    .then((sandbox) => {
+      const { settings, listening } = announce(sandbox);
+      for (const [key, value] of Object.entries(settings)) console.log(`${key}=${value}`);
+      console.error(listening);
+      const stop = () => void sandbox.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    })
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

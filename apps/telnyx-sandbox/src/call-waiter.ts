@@ -2,6 +2,7 @@
 // what the calls looked like.
 import type { CalleeNetwork } from './callee-network';
 import type { DialedCall } from './types';
+import { waitUntil } from './wait-until';
 
 export function waitForCall(
   network: CalleeNetwork,
@@ -10,33 +11,14 @@ export function waitForCall(
   closing: AbortSignal,
 ): Promise<DialedCall> {
   const limitMs = timeoutMs ?? 5000;
-  const find = () => network.calls().find(predicate);
-  const already = find();
-  if (already) return Promise.resolve(already);
-  if (closing.aborted) return Promise.reject(new Error('waitForCall: the sandbox is closed'));
-
-  return new Promise((resolve, reject) => {
-    const finish = (outcome: () => void) => {
-      clearTimeout(timer);
-      stopListening();
-      closing.removeEventListener('abort', onClose);
-      outcome();
-    };
-    const stopListening = network.onChange(() => {
-      let found: DialedCall | undefined;
-      try {
-        found = find();
-      } catch (error) {
-        finish(() => reject(error));
-        return;
-      }
-      if (found) finish(() => resolve(found));
-    });
-    const onClose = () => finish(() => reject(new Error('waitForCall: the sandbox was closed')));
-    closing.addEventListener('abort', onClose, { once: true });
-    const timer = setTimeout(() => {
-      const seen = network.calls().map((call) => `${call.to}: ${call.status}`).join('; ') || 'no calls';
-      finish(() => reject(new Error(`waitForCall: no call matched within ${limitMs} ms (${seen})`)));
-    }, limitMs);
-  });
+  return waitUntil(
+    {
+      name: 'waitForCall',
+      probe: () => network.calls().find(predicate),
+      onChange: (listener) => network.onChange(listener),
+      timeoutMs: limitMs,
+      timedOut: () => `no call matched within ${limitMs} ms (${network.calls().map((call) => `${call.to}: ${call.status}`).join('; ') || 'no calls'})`,
+    },
+    closing,
+  );
 }

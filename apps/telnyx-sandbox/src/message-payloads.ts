@@ -54,20 +54,20 @@ export function messagePayload(record: MessageRecord, account: SandboxAccount): 
     : inboundMessagePayload(record, account);
 }
 
-export function outboundMessagePayload(
-  record: OutboundMessageRecord,
-  account: SandboxAccount,
-): Record<string, unknown> {
+/** Where the two directions differ; everything else is the same object in the same key order. */
+type DirectionFields = { from: object; to: object[]; tags: string[]; sentAt: string | null; completedAt: string | null; validUntil: string | null };
+
+function messageObject(record: MessageRecord, account: SandboxAccount, fields: DirectionFields): Record<string, unknown> {
   const { encoding, parts } = smsEncoding(record.text);
   return {
     record_type: 'message',
-    direction: 'outbound',
+    direction: record.direction,
     id: record.id,
     type: 'SMS',
     messaging_profile_id: record.messagingProfileId,
     organization_id: account.organizationId,
-    from: { phone_number: record.from, ...TELNYX_CARRIER },
-    to: [{ phone_number: record.to, status: record.status, ...HANDSET_CARRIER }],
+    from: fields.from,
+    to: fields.to,
     cc: [],
     text: record.text,
     media: [],
@@ -76,45 +76,35 @@ export function outboundMessagePayload(
     webhook_failover_url: record.webhookFailoverUrl ?? '',
     encoding,
     parts,
-    tags: record.tags,
+    tags: fields.tags,
     cost: { amount: (PRICE_PER_PART * parts).toFixed(4), currency: 'USD' },
     received_at: telnyxTime(record.receivedAt),
-    sent_at: record.sentAt ? telnyxTime(record.sentAt) : null,
-    completed_at: record.completedAt ? telnyxTime(record.completedAt) : null,
-    valid_until: telnyxTime(new Date(record.receivedAt.getTime() + QUEUE_VALIDITY_MS)),
+    sent_at: fields.sentAt,
+    completed_at: fields.completedAt,
+    valid_until: fields.validUntil,
     errors: [],
   };
 }
 
-export function inboundMessagePayload(
-  record: InboundMessageRecord,
-  account: SandboxAccount,
-): Record<string, unknown> {
-  const { encoding, parts } = smsEncoding(record.text);
-  return {
-    record_type: 'message',
-    direction: 'inbound',
-    id: record.id,
-    type: 'SMS',
-    messaging_profile_id: record.messagingProfileId,
-    organization_id: account.organizationId,
+export function outboundMessagePayload(record: OutboundMessageRecord, account: SandboxAccount): Record<string, unknown> {
+  return messageObject(record, account, {
+    from: { phone_number: record.from, ...TELNYX_CARRIER },
+    to: [{ phone_number: record.to, status: record.status, ...HANDSET_CARRIER }],
+    tags: record.tags,
+    sentAt: record.sentAt ? telnyxTime(record.sentAt) : null,
+    completedAt: record.completedAt ? telnyxTime(record.completedAt) : null,
+    validUntil: telnyxTime(new Date(record.receivedAt.getTime() + QUEUE_VALIDITY_MS)),
+  });
+}
+
+export function inboundMessagePayload(record: InboundMessageRecord, account: SandboxAccount): Record<string, unknown> {
+  return messageObject(record, account, {
     from: { phone_number: record.from, ...HANDSET_CARRIER },
     // 'webhook_delivered' is the recipient status the SDK types list for inbound messages.
     to: [{ phone_number: record.to, status: 'webhook_delivered', ...TELNYX_CARRIER }],
-    cc: [],
-    text: record.text,
-    media: [],
-    // Captured Telnyx payloads carry "" rather than null for an unset URL.
-    webhook_url: record.webhookUrl ?? '',
-    webhook_failover_url: record.webhookFailoverUrl ?? '',
-    encoding,
-    parts,
     tags: [],
-    cost: { amount: (PRICE_PER_PART * parts).toFixed(4), currency: 'USD' },
-    received_at: telnyxTime(record.receivedAt),
-    sent_at: null,
-    completed_at: null,
-    valid_until: null,
-    errors: [],
-  };
+    sentAt: null,
+    completedAt: null,
+    validUntil: null,
+  });
 }

@@ -1,6 +1,7 @@
 // waitForMessages: resolve once enough sends have arrived, or fail with what did arrive.
 import type { SandboxState } from './sandbox-state';
 import type { SentMessage } from './types';
+import { waitUntil } from './wait-until';
 
 /** Resolves with the first `count` messages (to `opts.to`, if given), oldest first. */
 export function waitForMessages(
@@ -11,34 +12,22 @@ export function waitForMessages(
 ): Promise<SentMessage[]> {
   const to = opts?.to;
   const timeoutMs = opts?.timeoutMs ?? 5000;
-  const enough = () => {
-    const matching = state.sentMessages(to);
-    return matching.length >= count ? matching.slice(0, count) : undefined;
+  const timedOut = () => {
+    const got = state.sentMessages(to);
+    const seen = got.map((message) => `${message.to}: ${JSON.stringify(message.text)}`).join('; ') || 'none';
+    return `expected ${count} message(s)${to === undefined ? '' : ` to ${to}`} within ${timeoutMs} ms, got ${got.length} (${seen})`;
   };
-  const already = enough();
-  if (already) return Promise.resolve(already);
-  if (closing.aborted) return Promise.reject(new Error('waitForMessages: the sandbox is closed'));
-
-  return new Promise((resolve, reject) => {
-    const finish = (outcome: () => void) => {
-      clearTimeout(timer);
-      stopListening();
-      closing.removeEventListener('abort', onClose);
-      outcome();
-    };
-    const stopListening = state.onSent(() => {
-      const found = enough();
-      if (found) finish(() => resolve(found));
-    });
-    const onClose = () => finish(() => reject(new Error('waitForMessages: the sandbox was closed')));
-    closing.addEventListener('abort', onClose, { once: true });
-    const timer = setTimeout(() => {
-      const got = state.sentMessages(to);
-      const seen = got.map((message) => `${message.to}: ${JSON.stringify(message.text)}`).join('; ') || 'none';
-      const target = to === undefined ? '' : ` to ${to}`;
-      finish(() =>
-        reject(new Error(`waitForMessages: expected ${count} message(s)${target} within ${timeoutMs} ms, got ${got.length} (${seen})`)),
-      );
-    }, timeoutMs);
-  });
+  return waitUntil(
+    {
+      name: 'waitForMessages',
+      probe: () => {
+        const matching = state.sentMessages(to);
+        return matching.length >= count ? matching.slice(0, count) : undefined;
+      },
+      onChange: (listener) => state.onSent(listener),
+      timeoutMs,
+      timedOut,
+    },
+    closing,
+  );
 }

@@ -1,10 +1,9 @@
-import { startAnthropicSandbox, type AnthropicSandbox } from '@naxio/anthropic-sandbox';
+import { startAnthropicSandbox } from '@naxio/anthropic-sandbox';
 import type { Qualification, QualificationRequest, Qualifier } from '@naxio/domain';
-import type { ClaudeFallbackReason } from './claude-failure';
+import { anthropicSandboxPerTest, SANDBOX_API_KEY } from './anthropic-sandbox.test-support';
 import { ClaudeQualifier, type ClaudeQualifierOptions } from './claude-qualifier';
 import { peakComfort } from '../../../test/support/tenants';
 
-const API_KEY = 'sk-ant-test-key';
 const MODEL = 'claude-model-under-test';
 
 const tenant = peakComfort({ coverage: { zips: ['78701', '78702'], cities: ['Austin'] } });
@@ -40,25 +39,10 @@ const RULES_ANSWER: Qualification = {
 };
 const rules: Qualifier = { qualify: async () => RULES_ANSWER };
 
-let sandbox: AnthropicSandbox;
-let fallbacks: ClaudeFallbackReason[];
-
-beforeEach(async () => {
-  sandbox = await startAnthropicSandbox({ apiKey: API_KEY });
-  fallbacks = [];
-});
-afterEach(() => sandbox.close());
+const claude = anthropicSandboxPerTest();
 
 function qualifier(overrides: Partial<ClaudeQualifierOptions> = {}): ClaudeQualifier {
-  return new ClaudeQualifier({
-    apiKey: API_KEY,
-    baseUrl: sandbox.baseUrl,
-    model: MODEL,
-    budgetMs: 4000,
-    fallback: rules,
-    onFallback: (reason) => fallbacks.push(reason),
-    ...overrides,
-  });
+  return new ClaudeQualifier({ ...claude.clientOptions(), model: MODEL, budgetMs: 4000, fallback: rules, ...overrides });
 }
 
 async function timed<T>(work: Promise<T>): Promise<{ value: T; ms: number }> {
@@ -69,15 +53,15 @@ async function timed<T>(work: Promise<T>): Promise<{ value: T; ms: number }> {
 
 describe('ClaudeQualifier against the Anthropic sandbox', () => {
   it("returns Claude's structured answer, with the coverage looked up and the model Claude reports", async () => {
-    sandbox.script({ toolUse: { name: 'record_qualification', input: claudeSays } });
+    claude.sandbox.script({ toolUse: { name: 'record_qualification', input: claudeSays } });
     const result = await qualifier().qualify(request);
     expect(result).toEqual({ ...claudeSays, serviceArea: { zip: '78701', city: null, inArea: true }, source: 'claude', model: MODEL });
-    expect(fallbacks).toEqual([]);
+    expect(claude.fallbacks).toEqual([]);
   });
 
   it('sends the conversation with the tool forced, the definitions in the system prompt and no SDK retries', async () => {
     await qualifier().qualify(request);
-    const [sent] = sandbox.requests();
+    const [sent] = claude.sandbox.requests();
     const body = sent!.body as Record<string, any>;
     expect(body.model).toBe(MODEL);
     expect(body.tool_choice).toEqual({ type: 'tool', name: 'record_qualification' });
@@ -90,89 +74,89 @@ describe('ClaudeQualifier against the Anthropic sandbox', () => {
     expect(body.messages[0].content).toContain('Lead: I smell gas near the furnace, 78701');
     expect(body.messages[0].content).toContain("Business: Hi, this is Jordan from Peak Comfort HVAC.");
     expect(body.messages[0].content).toContain('ZIP codes 78701, 78702');
-    expect(sent!.headers.authorization).toBe(`Bearer ${API_KEY}`);
+    expect(sent!.headers.authorization).toBe(`Bearer ${SANDBOX_API_KEY}`);
     expect(sent!.headers['anthropic-version']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('marks a job outside the listed ZIP codes as out of area', async () => {
-    sandbox.script({ toolUse: { name: 'record_qualification', input: { ...claudeSays, serviceArea: { zip: '90210', city: 'Beverly Hills' } } } });
+    claude.sandbox.script({ toolUse: { name: 'record_qualification', input: { ...claudeSays, serviceArea: { zip: '90210', city: 'Beverly Hills' } } } });
     const result = await qualifier().qualify(request);
     expect(result.serviceArea).toEqual({ zip: '90210', city: 'Beverly Hills', inArea: false });
   });
 
   it('falls back to the rules when the tool input does not fit the schema', async () => {
-    sandbox.script({ malformed: true });
+    claude.sandbox.script({ malformed: true });
     await expect(qualifier().qualify(request)).resolves.toBe(RULES_ANSWER);
-    expect(fallbacks).toEqual([expect.objectContaining({ code: 'invalid_output', attempts: 1 })]);
-    expect(sandbox.requests()).toHaveLength(1);
+    expect(claude.fallbacks).toEqual([expect.objectContaining({ code: 'invalid_output', attempts: 1 })]);
+    expect(claude.sandbox.requests()).toHaveLength(1);
   });
 
   it('falls back when the body is not JSON', async () => {
-    sandbox.script({ garbage: true });
+    claude.sandbox.script({ garbage: true });
     await expect(qualifier().qualify(request)).resolves.toBe(RULES_ANSWER);
-    expect(fallbacks.map((reason) => reason.code)).toEqual(['malformed_response']);
+    expect(claude.fallbacks.map((reason) => reason.code)).toEqual(['malformed_response']);
   });
 
   it('waits out a 429 as retry-after says when that fits in the budget', async () => {
-    sandbox.script({ status: 429, retryAfterSeconds: 1 }, { toolUse: { name: 'record_qualification', input: claudeSays } });
+    claude.sandbox.script({ status: 429, retryAfterSeconds: 1 }, { toolUse: { name: 'record_qualification', input: claudeSays } });
     const { value, ms } = await timed(qualifier().qualify(request));
     expect(value.source).toBe('claude');
-    expect(sandbox.requests()).toHaveLength(2);
+    expect(claude.sandbox.requests()).toHaveLength(2);
     expect(ms).toBeGreaterThanOrEqual(950);
     expect(ms).toBeLessThan(4000);
   });
 
   it('gives up at once when retry-after is longer than the budget left', async () => {
-    sandbox.script({ status: 429, retryAfterSeconds: 30 }, { toolUse: { name: 'record_qualification', input: claudeSays } });
+    claude.sandbox.script({ status: 429, retryAfterSeconds: 30 }, { toolUse: { name: 'record_qualification', input: claudeSays } });
     const { value, ms } = await timed(qualifier().qualify(request));
     expect(value).toBe(RULES_ANSWER);
     expect(ms).toBeLessThan(1000);
-    expect(fallbacks).toEqual([expect.objectContaining({ code: 'budget_exhausted', attempts: 1 })]);
-    expect(fallbacks[0]!.detail).toContain('rate_limited');
+    expect(claude.fallbacks).toEqual([expect.objectContaining({ code: 'budget_exhausted', attempts: 1 })]);
+    expect(claude.fallbacks[0]!.detail).toContain('rate_limited');
   });
 
   it.each([
     ['500 twice', [{ status: 500 as const }, { status: 500 as const }]],
     ['529 once', [{ status: 529 as const }]],
   ])('retries after %s and returns the answer that follows', async (_label, failures) => {
-    sandbox.script(...failures, { toolUse: { name: 'record_qualification', input: claudeSays } });
+    claude.sandbox.script(...failures, { toolUse: { name: 'record_qualification', input: claudeSays } });
     const result = await qualifier().qualify(request);
     expect(result.source).toBe('claude');
-    expect(sandbox.requests()).toHaveLength(failures.length + 1);
-    expect(sandbox.requests().map((r) => r.headers['x-stainless-retry-count'])).toEqual(sandbox.requests().map(() => '0'));
+    expect(claude.sandbox.requests()).toHaveLength(failures.length + 1);
+    expect(claude.sandbox.requests().map((r) => r.headers['x-stainless-retry-count'])).toEqual(claude.sandbox.requests().map(() => '0'));
   });
 
   it('falls back within the budget when Claude is slower than the budget', async () => {
-    sandbox.script({ delayMs: 5000, then: { toolUse: { name: 'record_qualification', input: claudeSays } } });
+    claude.sandbox.script({ delayMs: 5000, then: { toolUse: { name: 'record_qualification', input: claudeSays } } });
     const { value, ms } = await timed(qualifier({ budgetMs: 1000 }).qualify(request));
     expect(value).toBe(RULES_ANSWER);
     expect(ms).toBeGreaterThanOrEqual(900);
     expect(ms).toBeLessThan(1300);
-    expect(fallbacks).toEqual([expect.objectContaining({ code: 'budget_exhausted' })]);
-    expect(fallbacks[0]!.detail).toContain('timeout');
+    expect(claude.fallbacks).toEqual([expect.objectContaining({ code: 'budget_exhausted' })]);
+    expect(claude.fallbacks[0]!.detail).toContain('timeout');
   });
 
   it('falls back without retrying when the API key is refused', async () => {
     const result = await qualifier({ apiKey: 'sk-ant-wrong' }).qualify(request);
     expect(result).toBe(RULES_ANSWER);
-    expect(sandbox.requests()).toHaveLength(1);
-    expect(fallbacks).toEqual([expect.objectContaining({ code: 'authentication', attempts: 1 })]);
+    expect(claude.sandbox.requests()).toHaveLength(1);
+    expect(claude.fallbacks).toEqual([expect.objectContaining({ code: 'authentication', attempts: 1 })]);
   });
 
   it('keeps retrying a refused connection until the budget is spent, then falls back', async () => {
-    const closed = await startAnthropicSandbox({ apiKey: API_KEY });
+    const closed = await startAnthropicSandbox({ apiKey: SANDBOX_API_KEY });
     const unreachable = closed.baseUrl;
     await closed.close();
     const { value, ms } = await timed(qualifier({ baseUrl: unreachable, budgetMs: 800 }).qualify(request));
     expect(value).toBe(RULES_ANSWER);
     expect(ms).toBeLessThan(1100);
-    expect(fallbacks[0]!.code).toBe('budget_exhausted');
-    expect(fallbacks[0]!.attempts).toBeGreaterThan(1);
+    expect(claude.fallbacks[0]!.code).toBe('budget_exhausted');
+    expect(claude.fallbacks[0]!.attempts).toBeGreaterThan(1);
   });
 
   it("reads the sandbox's unscripted answer as a plausible qualification (what the demo shows)", async () => {
     const result = await qualifier().qualify(request);
-    expect(fallbacks).toEqual([]);
+    expect(claude.fallbacks).toEqual([]);
     expect(result).toMatchObject({ urgency: 'emergency', serviceType: 'hvac', subCategory: 'gas-smell', source: 'claude' });
     expect(result.serviceArea).toEqual({ zip: '78701', city: null, inArea: true });
   });

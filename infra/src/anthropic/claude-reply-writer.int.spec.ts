@@ -1,10 +1,8 @@
-import { startAnthropicSandbox, type AnthropicSandbox } from '@naxio/anthropic-sandbox';
 import { templateReply, templateReplyWriter, type Qualification, type ReplyRequest } from '@naxio/domain';
-import type { ClaudeFallbackReason } from './claude-failure';
+import { anthropicSandboxPerTest } from './anthropic-sandbox.test-support';
 import { ClaudeReplyWriter, type ClaudeReplyWriterOptions } from './claude-reply-writer';
 import { peakComfort } from '../../../test/support/tenants';
 
-const API_KEY = 'sk-ant-test-key';
 
 const tenant = peakComfort({ coverage: { zips: ['78701'], cities: ['Austin'] } });
 
@@ -32,35 +30,20 @@ function request(overrides: Partial<Qualification> = {}): ReplyRequest {
   };
 }
 
-let sandbox: AnthropicSandbox;
-let fallbacks: ClaudeFallbackReason[];
-
-beforeEach(async () => {
-  sandbox = await startAnthropicSandbox({ apiKey: API_KEY });
-  fallbacks = [];
-});
-afterEach(() => sandbox.close());
+const claude = anthropicSandboxPerTest();
 
 function writer(overrides: Partial<ClaudeReplyWriterOptions> = {}): ClaudeReplyWriter {
-  return new ClaudeReplyWriter({
-    apiKey: API_KEY,
-    baseUrl: sandbox.baseUrl,
-    model: 'claude-model-under-test',
-    budgetMs: 2000,
-    fallback: templateReplyWriter,
-    onFallback: (reason) => fallbacks.push(reason),
-    ...overrides,
-  });
+  return new ClaudeReplyWriter({ ...claude.clientOptions(), model: 'claude-model-under-test', budgetMs: 2000, fallback: templateReplyWriter, ...overrides });
 }
 
-const bodyOf = (index: number) => sandbox.requests()[index]!.body as Record<string, any>;
+const bodyOf = (index: number) => claude.sandbox.requests()[index]!.body as Record<string, any>;
 
 describe('ClaudeReplyWriter against the Anthropic sandbox', () => {
   it("returns Claude's text and asks it in the persona, with the conversation and what is missing", async () => {
     const claudeText = "Sorry to hear the AC is blowing warm air! What's the address or ZIP code for the job?";
-    sandbox.script({ text: claudeText });
+    claude.sandbox.script({ text: claudeText });
     await expect(writer().write(request())).resolves.toBe(claudeText);
-    expect(fallbacks).toEqual([]);
+    expect(claude.fallbacks).toEqual([]);
     const body = bodyOf(0);
     expect(body.tools).toBeUndefined();
     expect(body.system).toContain('from Jordan at Peak Comfort HVAC');
@@ -70,42 +53,42 @@ describe('ClaudeReplyWriter against the Anthropic sandbox', () => {
   });
 
   it('sends the template instead when Claude quotes a price', async () => {
-    sandbox.script({ text: 'No problem! A diagnostic visit is $89. What ZIP code are you in?' });
+    claude.sandbox.script({ text: 'No problem! A diagnostic visit is $89. What ZIP code are you in?' });
     await expect(writer().write(request())).resolves.toBe(templateReply(request()));
-    expect(fallbacks).toEqual([expect.objectContaining({ code: 'unsafe_reply', detail: 'quotes a price' })]);
+    expect(claude.fallbacks).toEqual([expect.objectContaining({ code: 'unsafe_reply', detail: 'quotes a price' })]);
   });
 
   it('sends the template instead when Claude promises a time nobody offered', async () => {
-    sandbox.script({ text: 'We can have a tech there at 3 PM today. What is the address?' });
+    claude.sandbox.script({ text: 'We can have a tech there at 3 PM today. What is the address?' });
     await expect(writer().write(request())).resolves.toBe(templateReply(request()));
-    expect(fallbacks[0]!.detail).toBe('names 3 PM, which is not an offered slot');
+    expect(claude.fallbacks[0]!.detail).toBe('names 3 PM, which is not an offered slot');
   });
 
   it('tells Claude the job is out of area and passes its decline through', async () => {
     const outside = request({ serviceArea: { zip: '90210', city: 'Beverly Hills', inArea: false } });
     const decline = "Thanks for reaching out! Unfortunately Peak Comfort HVAC doesn't serve Beverly Hills. We hope you find a great local pro.";
-    sandbox.script({ text: decline });
+    claude.sandbox.script({ text: decline });
     await expect(writer().write(outside)).resolves.toBe(decline);
     expect(bodyOf(0).messages[0].content).toContain('The job is OUTSIDE the service area: decline politely and name the company.');
   });
 
   it('declines out of area with the template, naming the company, when Claude is down', async () => {
-    sandbox.script({ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }, { status: 500 });
+    claude.sandbox.script({ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }, { status: 500 });
     const outside = request({ serviceArea: { zip: '90210', city: 'Beverly Hills', inArea: false } });
     const text = await writer({ budgetMs: 600 }).write(outside);
     expect(text).toContain("Peak Comfort HVAC doesn't serve Beverly Hills");
-    expect(fallbacks[0]!.code).toBe('budget_exhausted');
+    expect(claude.fallbacks[0]!.code).toBe('budget_exhausted');
   });
 
   it('falls back when the answer has no text at all', async () => {
-    sandbox.script({ malformed: true });
+    claude.sandbox.script({ malformed: true });
     await expect(writer().write(request())).resolves.toBe(templateReply(request()));
-    expect(fallbacks[0]!.code).toBe('invalid_output');
+    expect(claude.fallbacks[0]!.code).toBe('invalid_output');
   });
 
   it('falls back when the reply was cut off at max_tokens', async () => {
-    sandbox.script({ text: 'x'.repeat(5000) });
+    claude.sandbox.script({ text: 'x'.repeat(5000) });
     await expect(writer().write(request())).resolves.toBe(templateReply(request()));
-    expect(fallbacks[0]!.detail).toContain('max_tokens');
+    expect(claude.fallbacks[0]!.detail).toContain('max_tokens');
   });
 });
