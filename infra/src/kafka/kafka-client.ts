@@ -8,7 +8,7 @@ export const DEFAULT_PARTITIONS = 6;
  * at a few hundred bytes an event that is still thousands of events, and a process with several
  * consumers (the projections run three) keeps tens of MB less in flight.
  */
-export const CONSUMER_SETTINGS = { sessionTimeout: 10000, heartbeatInterval: 1000, maxBytes: 2 * 1024 * 1024, minBytes: 64 * 1024, maxWaitTimeInMs: 100 } as const;
+export const CONSUMER_SETTINGS = { sessionTimeout: 10000, heartbeatInterval: 1000, maxBytes: 2 * 1024 * 1024 } as const;
 
 export function createKafka(clientId: string, brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',')): Kafka {
   return new Kafka({
