@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,16 @@ const TENANTS_FILE = join(__dirname, '..', '..', 'infra', 'seed', 'tenants.json'
 /** `warmupSeconds` of the same load go first and are not counted (a process that just started is cold). */
 export type LoadOptions = { rate: number; seconds: number; port: number; warmupSeconds?: number; profileDir?: string };
 
+/** The accept queue the kernel gives a listening port (`ss`'s Send-Q for a listener); undefined without `ss`. */
+function listenBacklogOf(port: number): number | undefined {
+  try {
+    const line = execFileSync('ss', ['-ltnH', `sport = :${port}`], { encoding: 'utf8' }).trim().split('\n')[0];
+    return line ? Number(line.split(/\s+/)[2]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The ingress as deployed (its own process, on the real event store) under `rate` signed missed-call
  * webhooks a second for `seconds`, each from a new caller, offered open loop from another process.
@@ -33,6 +44,7 @@ export async function runLoad(options: LoadOptions) {
     const base = `http://127.0.0.1:${options.port}`;
     apps.start('ingress');
     await waitUntilAnswering(`${base}/health`);
+    const listenBacklog = listenBacklogOf(options.port);
     const count = options.rate * options.seconds;
     const warmup = options.rate * (options.warmupSeconds ?? 0);
     const url = `${base}/webhooks/telnyx/voice`;
@@ -64,6 +76,7 @@ export async function runLoad(options: LoadOptions) {
       lateStartMs: distribution([...report.lagMs]),
       achievedPerSecond: Math.round(count / (report.spanMs / 1000)),
       ingressCrashes: apps.crashes(),
+      listenBacklog,
       peakRssMb: { ...apps.peakRssMb(), generator: report.generator.peakRssMb },
       generatorCpuCores: report.generator.cpuCores,
       ingressCpuCores: ingressCores,
