@@ -1,6 +1,6 @@
 // Wires the sandbox together and listens. Only this file knows about the HTTP server's lifetime.
+import { listenOn } from '@naxio/sandbox-kit';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { anthropicErrors, type AnthropicErrorResponse } from './anthropic-errors';
 import { BodyTooLarge, headersOf, parseJson, readBody } from './http-io';
 import { imitateNaxioClaude } from './lead-imitation';
@@ -56,15 +56,10 @@ export async function startAnthropicSandbox(opts: AnthropicSandboxOptions): Prom
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const origin = await listenOn(server, opts.port, opts.host);
 
   return {
-    baseUrl: `http://${host}:${address.port}`,
+    baseUrl: origin,
     requests: () => recorded.map((request) => ({ ...request, headers: { ...request.headers } })),
     script: (...more) => void answers.push(...more),
     pendingAnswers: () => answers.length,

@@ -1,6 +1,6 @@
 // Wires the sandbox together and listens. Only this file knows about the HTTP server's lifetime.
+import { listenOn } from '@naxio/sandbox-kit';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sendJson } from './http-io';
 import { handleApiRequest, type InjectedFailure } from './routes';
 import { HcpStore } from './store';
@@ -25,15 +25,10 @@ export async function startHousecallProSandbox(opts: HousecallProSandboxOptions)
         else sendJson(res, 500, { error: 'Internal Server Error', message: `sandbox crashed: ${String(error)}` });
       });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const origin = await listenOn(server, opts.port, opts.host);
 
   return {
-    baseUrl: `http://${host}:${address.port}`,
+    baseUrl: origin,
     customers: () => store.customers(),
     jobs: () => store.jobs(),
     seedCustomer: (customer) => store.saveCustomer(buildCustomer({ ...customer }, new Date().toISOString())),

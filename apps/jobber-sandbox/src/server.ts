@@ -1,6 +1,6 @@
 // Wires the sandbox together and listens. Only this file knows about the HTTP server's lifetime.
+import { listenOn } from '@naxio/sandbox-kit';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { CostBucket, DEFAULT_COST_BUCKET } from './cost-bucket';
 import { handleGraphqlRequest, type InjectedFailure } from './graphql-endpoint';
 import { sendJson } from './http-io';
@@ -48,13 +48,7 @@ export async function startJobberSandbox(opts: JobberSandboxOptions): Promise<Jo
       else sendJson(res, 500, { errors: [{ message: `sandbox crashed: ${String(error)}` }] });
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const origin = `http://${host}:${address.port}`;
+  const origin = await listenOn(server, opts.port, opts.host);
 
   return {
     baseUrl: origin,

@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -73,4 +74,14 @@ export function runSandboxProcess<S extends { close(): Promise<void> }>(start: (
       console.error(error);
       process.exit(1);
     });
+}
+
+/** Listens (an ephemeral port by default, on loopback) and resolves with the origin, `http://host:port`. */
+export async function listenOn(server: Server, port = 0, host = '127.0.0.1'): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 }

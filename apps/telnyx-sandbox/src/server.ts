@@ -1,7 +1,7 @@
 // Wires the sandbox together and listens. Only this file knows about the HTTP server's lifetime.
+import { listenOn } from '@naxio/sandbox-kit';
 import { setMaxListeners } from 'node:events';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { handleApiRequest, type ApiDeps } from './api';
 import { CalleeNetwork } from './callee-network';
 import { waitForCall } from './call-waiter';
@@ -71,13 +71,7 @@ export async function startTelnyxSandbox(opts: TelnyxSandboxOptions): Promise<Te
     sendJson(res, notFound.status, notFound.body);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const origin = `http://${host}:${address.port}`;
+  const origin = await listenOn(server, opts.port, opts.host);
 
   return {
     baseUrl: `${origin}/v2`,
