@@ -20,6 +20,13 @@ export type Handled<E, S = unknown> = { events: E[]; nextExpectedVersion: number
 const MAX_CONFLICT_RETRIES = 5;
 
 /**
+ * `alreadyRead` for a stream that is most likely new (a first call from a number): decide as on an
+ * empty stream without reading it. The append expects no stream yet, so one that exists conflicts,
+ * and the command is decided again on the stream as it is.
+ */
+export const presumedNew = (): StreamRead => ({ version: -1, events: [] });
+
+/**
  * The one piece of glue between a decider and the store: load the stream, fold, decide, append with
  * the version we read. Another writer in between means we decide again on the newer history.
  *

@@ -1,5 +1,5 @@
 import type { Decider } from '@naxio/domain';
-import { handleCommand } from './command-handler';
+import { handleCommand, presumedNew } from './command-handler';
 import { InMemoryEventStore } from './in-memory-event-store';
 
 // A ticket dispenser: each Take hands out the next number, and only while fewer than `limit` are out.
@@ -24,12 +24,19 @@ describe('handleCommand', () => {
     expect(refused.history.map((e) => e.data)).toEqual([{ number: 1 }]);
   });
 
-  it('reads afresh when the stream it was handed has moved on', async () => {
+  it('decides a stream presumed new without reading it', async () => {
     const store = new InMemoryEventStore();
-    const stale = await store.readStream('d2');
+    const reads = jest.spyOn(store, 'readStream');
+    const handled = await handleCommand(store, dispenser(5), 'd3', 'Take', context, presumedNew());
+    expect(reads).not.toHaveBeenCalled();
+    expect(handled.events).toEqual([{ type: 'Taken', data: { number: 1 } }]);
+  });
+
+  it('reads afresh when the stream it was handed has moved on, as one presumed new that exists', async () => {
+    const store = new InMemoryEventStore();
     await handleCommand(store, dispenser(5), 'd2', 'Take', context);
 
-    const handled = await handleCommand(store, dispenser(5), 'd2', 'Take', context, stale);
+    const handled = await handleCommand(store, dispenser(5), 'd2', 'Take', context, presumedNew());
     expect(handled.events).toEqual([{ type: 'Taken', data: { number: 2 } }]);
     expect(handled.state).toBe(1);
     expect((await store.readStream('d2')).events.map((e) => e.data)).toEqual([{ number: 1 }, { number: 2 }]);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { leadDecider } from '@naxio/domain';
-import { handleCommand, leadStreamId } from '@naxio/infra';
+import { handleCommand, leadStreamId, presumedNew } from '@naxio/infra';
 import { IngressError } from '../errors';
 import type { IngressDeps } from '../deps';
 import { decodeCallState } from './client-state';
@@ -27,12 +27,10 @@ export function voiceRoute(app: FastifyInstance, deps: IngressDeps): void {
     if (!tenant && (await deps.tenants.byPhoneNumber(call.callerPhone))) return { status: 'ignored', reason: 'outbound call' };
     if (!tenant) throw new IngressError('unknown_tenant_number', `${call.tenantPhone} belongs to no tenant`);
     const leadId = leadStreamId(tenant.id, call.callerPhone);
-    const { events } = await handleCommand(deps.store, leadDecider, leadId, { type: 'RecordMissedCall', data: call }, {
-      tenantId: tenant.id,
-      now: deps.clock.now(),
-      correlationId: envelope.data.id,
-      causationId: null,
-    });
+    const context = { tenantId: tenant.id, now: deps.clock.now(), correlationId: envelope.data.id, causationId: null };
+    // In a storm nearly every call is a first call: its lead is decided without a read, and a
+    // returning caller's (or a retried webhook's) append conflicts and is decided on the stream.
+    const { events } = await handleCommand(deps.store, leadDecider, leadId, { type: 'RecordMissedCall', data: call }, context, presumedNew());
     return { status: events.length > 0 ? 'recorded' : 'duplicate', leadId };
   });
 }
