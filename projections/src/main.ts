@@ -1,5 +1,4 @@
-import type { StoredEvent } from '@naxio/domain';
-import { cachedLeadKeys, createKafka, createPool, ensureTopic, migrate, revealEvents, runtimeEnv, stopOnSignal } from '@naxio/infra';
+import { cachedLeadKeys, createKafka, createPool, ensureTopic, migrate, runtimeEnv, stopOnSignal } from '@naxio/infra';
 import { createEventCodec } from '@naxio/schemas';
 import { allProjections } from './registry';
 import { startProjection } from './runner';
@@ -16,8 +15,7 @@ async function main() {
   const log = (message: string, error?: unknown) => console.error(`projections: ${message}`, error ?? '');
   // The bus carries personal fields sealed; read models store them opened, or erased after a forget.
   const keys = cachedLeadKeys(pool);
-  const open = async (event: StoredEvent) => (await revealEvents(keys, [event]))[0]!;
-  const running = await Promise.all(allProjections.map((projection) => startProjection({ kafka, topic: env.topic, pool, codec, projection, log, open })));
+  const running = await Promise.all(allProjections.map((projection) => startProjection({ kafka, topic: env.topic, pool, codec, projection, log, keys })));
   console.log(`projections: ${running.map((r) => r.projection).join(', ')} consuming ${env.topic}`);
   stopOnSignal(async () => {
     await Promise.all(running.map((r) => r.stop()));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { StoredEvent } from '@naxio/domain';
-import { createKafka, eventually, KafkaEventPublisher, saveTenants } from '@naxio/infra';
+import { concealEvents, createKafka, eventually, isSealed, KafkaEventPublisher, PostgresLeadKeyStore, saveTenants } from '@naxio/infra';
 import { createEventCodec } from '@naxio/schemas';
 import { freshTopic, kafkaBrokers } from '../../test/support/kafka';
 import { freshDatabase, type TestDatabase } from '../../test/support/postgres';
@@ -112,5 +112,24 @@ describe('projection runner', () => {
     expect(second.seen).toHaveLength(batchB.length);
     const counts = await db.pool.query<{ lead_id: string; call_count: number }>('SELECT lead_id, call_count FROM lead_summary');
     for (const s of stories) expect(counts.rows.find((r) => r.lead_id === s.streamId)!.call_count).toBe(s.events.filter((e) => e.type === 'CallMissed').length);
+  });
+
+  it('opens the personal fields its projection reads, a page at a time, with the lead keys', async () => {
+    const keys = new PostgresLeadKeyStore(db.pool);
+    const sealedTopic = await freshTopic('projections-sealed');
+    const lead = new LeadStory({ tenantId: 'peak-comfort', callerPhone: '+15125559911', start: new Date(Date.UTC(2026, 10, 12, 18)) }).missed().texted();
+    const concealed = await concealEvents(keys, lead.streamId, lead.events);
+    const stored = concealed.map((e, i) => ({ ...e, streamVersion: i, position: `9500:${i + 1}`, recordedAt: e.metadata.occurredAt }) as StoredEvent);
+    expect(isSealed((stored[0]!.data as { callerPhone: string }).callerPhone)).toBe(true);
+    const sealedPublisher = new KafkaEventPublisher(kafka, sealedTopic, codec);
+    await sealedPublisher.connect();
+    await sealedPublisher.publish(stored);
+    await sealedPublisher.disconnect();
+
+    const seen: MessageOutcome[] = [];
+    running.push(await startProjection({ kafka, topic: sealedTopic, pool: db.pool, codec, projection: leadSummary, keys, onMessage: (m) => void seen.push(m) }));
+    await waitFor(seen, stored.length, 'the sealed lead');
+    const { rows } = await db.pool.query<{ caller_phone: string }>('SELECT caller_phone FROM lead_summary WHERE lead_id = $1', [lead.streamId]);
+    expect(rows).toEqual([{ caller_phone: '+15125559911' }]);
   });
 });

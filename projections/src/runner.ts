@@ -1,11 +1,11 @@
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { Pool } from 'pg';
-import type { StoredEvent } from '@naxio/domain';
 import type { EventCodec } from '@naxio/schemas';
 import { claimPartition, ensureProjectionStatus, loadOffsets, type PartitionKey, recordOffset } from './offsets';
 import { isAfter, parsePosition } from './position';
-import { applyEvents, type Projection } from './projection';
-import { CONSUMER_SETTINGS, inTransaction } from '@naxio/infra';
+import { applyEvents, type ProjectedEvent, type Projection } from './projection';
+import { dataReadBy, openPersonalFields } from './rebuild/open-personal-fields';
+import { CONSUMER_SETTINGS, inTransaction, type LeadKeyStore } from '@naxio/infra';
 
 const MAX_BACKOFF_MS = 5000;
 /** Messages applied in one transaction: a fetch of a busy partition holds thousands. */
@@ -29,8 +29,11 @@ export type ProjectionRunnerOptions = {
   resumeFromRecordedOffsets?: boolean;
   /** Hears about every message once its transaction committed (applied, or skipped as already seen). */
   onMessage?: (outcome: MessageOutcome) => void;
-  /** Opens what the bus carries sealed (personal fields) before the projection sees it. */
-  open?: (event: StoredEvent) => Promise<StoredEvent>;
+  /**
+   * The bus carries personal fields sealed: with the lead keys, the fields the projection reads are
+   * opened (or erased, for a lead that was forgotten) a page at a time, the rest left sealed.
+   */
+  keys?: LeadKeyStore;
 };
 
 export type RunningProjection = { projection: string; groupId: string; stop(): Promise<void> };
@@ -79,7 +82,7 @@ export async function startProjection(options: ProjectionRunnerOptions): Promise
    * are skipped (and each applied one raises it, so a republish inside the page is skipped too), the
    * rest are folded together, and the page's last offset and position are recorded with them.
    */
-  async function applyPage(page: readonly { event: StoredEvent; offset: string }[], key: PartitionKey): Promise<boolean[]> {
+  async function applyPage(page: readonly { event: ProjectedEvent; offset: string }[], key: PartitionKey): Promise<boolean[]> {
     return inTransaction(pool, async (tx) => {
       let floor = await claimPartition(tx, key);
       const applied = page.map(({ event }) => {
@@ -96,9 +99,11 @@ export async function startProjection(options: ProjectionRunnerOptions): Promise
     });
   }
 
-  async function decode(messages: readonly KafkaMessage[]) {
-    const decoded = messages.map((message) => ({ event: options.codec.decode(message.value ?? Buffer.alloc(0), headersOf(message)), offset: message.offset }));
-    return options.open ? Promise.all(decoded.map(async (m) => ({ ...m, event: await options.open!(m.event) }))) : decoded;
+  const personalFieldsRead = dataReadBy([projection]);
+  async function decode(messages: readonly KafkaMessage[]): Promise<{ event: ProjectedEvent; offset: string }[]> {
+    const decoded: ProjectedEvent[] = messages.map((message) => options.codec.decode(message.value ?? Buffer.alloc(0), headersOf(message)));
+    const events = options.keys ? await openPersonalFields(options.keys, personalFieldsRead, decoded) : decoded;
+    return events.map((event, i) => ({ event, offset: messages[i]!.offset }));
   }
 
   await consumer.connect();

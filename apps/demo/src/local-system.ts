@@ -131,7 +131,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     }),
   );
   const projections = await Promise.all(
-    allProjections.map((projection) => startProjection({ kafka, topic: options.topic, pool, codec, projection, open, log: options.log })),
+    allProjections.map((projection) => startProjection({ kafka, topic: options.topic, pool, codec, projection, keys, log: options.log })),
   );
   const scheduler = startScheduler({ ...base, pool, clock: options.schedulerClock ?? clock }, { intervalMs: options.schedulerIntervalMs ?? 1000 });
 
