@@ -6,9 +6,9 @@
  *   npx tsx bench/storm/main.ts [--calls N] [--rate R] [--warmup N] [--drain-timeout S] [--profile DIR] [--one-process [--what-if-partitions P] [--what-if-append in-transaction|after-commit]]
  * By default every app runs as its own process, as deployed (deployed-system.ts); `--one-process`
  * runs them all in this one (as the demo does) and adds its event-loop delay and a count of every SQL
- * statement sent; `--profile DIR` writes each app process's CPU profile there. Prints text-back latency, throughput, ack latency, the exactly-one-text check, a
- * per-stage breakdown, CPU and peak RSS per process, the anchors and the ratios; the last line is
- * one JSON object. Exits 1 when a lead got no text or more than one. The what-if flags measure
+ * statement sent; `--profile DIR` writes each app process's CPU profile there. Prints text-back
+ * latency, throughput, ack latency, the exactly-one-text check, a per-stage breakdown, CPU and peak
+ * RSS per process, the anchors and the ratios; the last line is one JSON object. Exits 1 when a lead got no text or more than one. The what-if flags measure
  * proposed changes (see what-if.ts); without them the system runs as shipped.
  */
 import { randomBytes } from 'node:crypto';
@@ -56,7 +56,7 @@ async function measureAnchors(storm: StormRun, brokers: string[], databaseUrl: s
   const messages = Math.min(storedEvents, ANCHOR_EVENTS_CAP);
   const batched = await kafkaProduceConsume(brokers, batchedTopic, shape, messages, 100);
   const oneBySend = await kafkaProduceConsume(brokers, oneBySendTopic, shape, messages, 1);
-  // As many writers as webhooks were in flight at the peak, up to the system's pool.
+  // As many writers as webhooks were in flight at the peak, up to the one-process system's pool.
   const writers = Math.min(ONE_PROCESS_POOL_SIZE, Math.max(1, storm.report.peakInFlight));
   const appends = await postgresAppends(databaseUrl, writers, messages);
   return { valueBytes: shape.valueBytes, kafkaBatchedPerSecond: batched.messagesPerSecond, kafkaOneBySendPerSecond: oneBySend.messagesPerSecond, postgresWriters: writers, postgresAppendsPerSecond: appends.eventsPerSecond };

@@ -9,7 +9,7 @@ import { LeanAppend, type NotifyMode } from '../lib/lean-append';
 /**
  * Every consumer created from now on handles up to `partitions` partitions at once (kafkajs'
  * partitionsConsumedConcurrently; order within a partition, so within a lead, is kept). The
- * shipped consumers handle one message at a time.
+ * shipped consumers handle three (PARTITIONS_AT_ONCE).
  */
 export function consumePartitionsConcurrently(partitions: number): () => void {
   const original = Kafka.prototype.consumer;
