@@ -1,4 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
+import './kafkajs-idle-fix';
 
 export const LEAD_EVENTS_TOPIC = 'lead-events';
 export const DEFAULT_PARTITIONS = 6;
