@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import type { AppendResult, EventStore, ExpectedVersion, NewEvent } from '@naxio/domain';
 import { PostgresEventStore } from '@naxio/infra';
 import { checkExpectedVersion } from '../../infra/src/eventstore/expected-version';
-import { eventRows } from '../../infra/src/eventstore/postgres-event-rows';
+import { coalescedNotifier, eventRows } from '../../infra/src/eventstore/postgres-event-rows';
 
 /** Thrown inside the transaction to leave the fast path; the store's own append then decides. */
 class TakeFullPath extends Error {}
@@ -21,23 +21,8 @@ export type NotifyMode = 'in-transaction' | 'after-commit';
 
 const notifiers = new WeakMap<Pool, () => void>();
 function afterCommitNotifier(pool: Pool): () => void {
-  const existing = notifiers.get(pool);
-  if (existing) return existing;
-  let owed = false;
-  let running = false;
-  const notify = () => {
-    owed = true;
-    if (running) return;
-    running = true;
-    void (async () => {
-      while (owed) {
-        owed = false;
-        await pool.query(NOTIFY).catch(() => undefined);
-      }
-      running = false;
-    })();
-  };
-  notifiers.set(pool, notify);
+  let notify = notifiers.get(pool);
+  if (!notify) notifiers.set(pool, (notify = coalescedNotifier(pool, 'naxio_events')));
   return notify;
 }
 

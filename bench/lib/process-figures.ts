@@ -25,11 +25,18 @@ export function cpuMeter(): { stop(): { cpuCores: number; wallMs: number } } {
   };
 }
 
-/** CPU another process used over a span, as a share of one core (from /proc: utime + stime). */
+/**
+ * CPU another process used over a span, as a share of one core (from /proc: utime + stime); NaN when
+ * the process is not there to read at either end (it died, or was started again with another pid).
+ */
 export function processCpuMeter(pid: number | undefined): { stop(): number } {
   const ticks = () => {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return Number(fields[11]) + Number(fields[12]);
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return NaN;
+    }
   };
   const [start, began] = [ticks(), performance.now()];
   // Linux counts in clock ticks of 10 ms (USER_HZ 100).

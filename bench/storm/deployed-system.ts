@@ -9,6 +9,9 @@ import { freePortPair, waitUntilAnswering } from '../../test/support/ports';
 import { cpuMeter, machineCpuMeter, peakRssMb, processCpuMeter } from '../lib/process-figures';
 import type { ProcessFigures, StormSystem } from './storm-system';
 
+/** A line of an app's log that reports an error: pino's error and fatal levels, kafkajs's errors, a stack trace's head. */
+const ERROR_LINE = /"level":(50|60)\b|"level":"ERROR"|\bError\b/;
+
 export type DeployedOptions = { databaseUrl: string; brokers: string[]; topic: string; tenantsFile: string; profileDir?: string };
 
 /**
@@ -34,6 +37,7 @@ export async function startDeployedSystem(options: DeployedOptions): Promise<Sto
   return {
     shape: 'one process per app',
     tenants, sandboxes, pool, ingressUrl,
+    problems: () => ALL_APPS.flatMap((app) => apps.logTail(app, Infinity).split('\n').filter((line) => ERROR_LINE.test(line)).map((line) => `${app}: ${line}`)),
     meter() {
       const meters = ALL_APPS.map((app) => [app, processCpuMeter(apps.pid(app))] as const);
       const [machine, sandboxes] = [machineCpuMeter(), cpuMeter()];
@@ -42,7 +46,7 @@ export async function startDeployedSystem(options: DeployedOptions): Promise<Sto
           const cpu = new Map(meters.map(([app, meter]) => [app, meter.stop()]));
           const peaks = apps.peakRssMb();
           const byProcess = Object.fromEntries(ALL_APPS.map((app) => [app, { cpuCores: cpu.get(app)!, peakRssMb: peaks[app]! }]));
-          byProcess['(sandboxes)'] = { cpuCores: sandboxes.stop().cpuCores, peakRssMb: peakRssMb() };
+          byProcess['(bench)'] = { cpuCores: sandboxes.stop().cpuCores, peakRssMb: peakRssMb() };
           return { machineCores: machine.stop(), byProcess, crashes: [...apps.crashes()] };
         },
       };

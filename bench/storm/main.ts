@@ -62,7 +62,8 @@ async function measureAnchors(storm: StormRun, brokers: string[], databaseUrl: s
   return { valueBytes: shape.valueBytes, kafkaBatchedPerSecond: batched.messagesPerSecond, kafkaOneBySendPerSecond: oneBySend.messagesPerSecond, postgresWriters: writers, postgresAppendsPerSecond: appends.eventsPerSecond };
 }
 
-function figuresOf(storm: StormRun, system: StormSystem, anchors: StormFigures['anchors'], problems: string[], loadBefore: number): StormFigures {
+function figuresOf(storm: StormRun, system: StormSystem, anchors: StormFigures['anchors'], loadBefore: number): StormFigures {
+  const problems = system.problems();
   const { report, texts, firstText, posts, processes } = storm;
   const postList = [...posts.values()];
   const firstSentAt = Math.min(...postList.map((p) => p.sentAt));
@@ -102,19 +103,18 @@ async function main() {
   const databaseUrl = benchDatabaseUrl('storm');
   const topic = `lead-events-storm-${randomBytes(4).toString('hex')}`;
   const topics = [topic];
-  const problems: string[] = [];
   const loadBefore = loadAverage();
   const undoLean = whatIfAppend ? appendThroughCandidate(whatIfAppend) : () => undefined;
   const undoPartitions = whatIfPartitions > 1 ? consumePartitionsConcurrently(whatIfPartitions) : () => undefined;
   try {
     const where = { databaseUrl, brokers, topic, tenantsFile: join(ROOT, 'infra', 'seed', 'tenants.json') };
-    const system = oneProcess ? await startOneProcessSystem({ ...where, log: (m) => problems.push(m) }) : await startDeployedSystem({ ...where, profileDir });
+    const system = oneProcess ? await startOneProcessSystem(where) : await startDeployedSystem({ ...where, profileDir });
     undoPartitions();
     console.log(`storm bench (${system.shape}): ${calls} missed calls at ${rate}/s to the seed tenants' numbers after ${warmupCalls} to warm up; load average ${loadBefore}${whatIfPartitions > 1 || whatIfAppend ? ' [what-if run]' : ''}`);
     const storm = await runStorm(system, { calls, rate, drainTimeoutMs, brokers, topic, databaseUrl, warmupCalls }).finally(() => system.stop());
     undoLean();
     const storedEvents = Object.values(storm.counts).reduce((a, b) => a + b, 0);
-    const figures = figuresOf(storm, system, await measureAnchors(storm, brokers, databaseUrl, topics, storedEvents), problems, loadBefore);
+    const figures = figuresOf(storm, system, await measureAnchors(storm, brokers, databaseUrl, topics, storedEvents), loadBefore);
     printStorm(figures);
     printJsonLine({ bench: 'storm', ...figures });
     if (!figures.exactlyOneTextPerLead) process.exitCode = 1;

@@ -30,7 +30,7 @@ export function printStorm(f: StormFigures): void {
   line(`    SMS request    claim → sandbox received the SMS     ${formatDistribution(f.stagesMs.smsRequest)}`);
   line(`    gap between consecutive SMS requests: ${formatDistribution(f.smsGapMs)}`);
   line(`    database sessions active, mean per sample, by wait: ${JSON.stringify(f.dbActiveByWait)}`);
-  line(`    consumer/relay errors logged: ${f.loggedErrors}${f.firstLoggedError ? ` (first: ${f.firstLoggedError})` : ''}`);
+  line(`    errors the apps logged: ${f.loggedErrors}${f.firstLoggedError ? ` (first: ${f.firstLoggedError})` : ''}`);
   const byProcess = Object.entries(f.processes).sort((a, b) => b[1].cpuCores - a[1].cpuCores);
   line(`\n  ${f.shape}, from the first send to the last text (${(f.busyWallMs / 1000).toFixed(1)} s): CPU and peak RSS`);
   for (const [name, p] of byProcess) line(`    ${name.padEnd(12)} ${p.cpuCores.toFixed(2).padStart(5)} cores  ${String(p.peakRssMb).padStart(6)} MiB`);

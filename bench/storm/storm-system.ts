@@ -23,6 +23,8 @@ export type StormSystem = {
   /** For reading back what the storm left; not one the system itself uses. */
   pool: Pool;
   ingressUrl: string;
+  /** Errors the apps logged: consumer and relay failures, crashes' stack traces. */
+  problems(): string[];
   /** Starts measuring the system's processes; `stop` says what they used since. */
   meter(): { stop(): ProcessFigures };
   stop(): Promise<void>;
@@ -31,17 +33,20 @@ export type StormSystem = {
 /** Connections the whole system shares when it runs in one process. */
 export const ONE_PROCESS_POOL_SIZE = 40;
 
-export type OneProcessOptions = { databaseUrl: string; brokers: string[]; topic: string; tenantsFile: string; log: (message: string) => void };
+export type OneProcessOptions = { databaseUrl: string; brokers: string[]; topic: string; tenantsFile: string };
 
 /** Every app in this process (startLocalSystem, as the demo runs): one core for all of it. */
 export async function startOneProcessSystem(options: OneProcessOptions): Promise<StormSystem> {
-  const system = await startLocalSystem({ databaseUrl: options.databaseUrl, kafkaBrokers: options.brokers, topic: options.topic, tenantsFile: options.tenantsFile, log: options.log, poolSize: ONE_PROCESS_POOL_SIZE });
+  const problems: string[] = [];
+  const log = (message: string) => void problems.push(message);
+  const system = await startLocalSystem({ databaseUrl: options.databaseUrl, kafkaBrokers: options.brokers, topic: options.topic, tenantsFile: options.tenantsFile, log, poolSize: ONE_PROCESS_POOL_SIZE });
   return {
     shape: 'every app in one process',
     tenants: system.tenants,
     sandboxes: system.sandboxes,
     pool: system.pool,
     ingressUrl: system.ingressUrl,
+    problems: () => problems,
     meter() {
       const [machine, cpu, loop, queries] = [machineCpuMeter(), cpuMeter(), eventLoopDelayMeter(), countQueries()];
       return {
