@@ -18,6 +18,7 @@ export * from './telnyx/in-memory-sms-gateway';
 export * from './runtime-env';
 export * from './wait';
 export * from './telnyx/telnyx-voice-gateway';
+export * from './calls/dial-claimed-call';
 export * from './audit/hash-chain';
 export * from './audit/verify-chains';
 export * from './anthropic/claude-failure';

@@ -39,6 +39,7 @@ export const exampleEvents: { [T in LeadEventType]: Extract<LeadEvent, { type: T
   SlotsOffered: { type: 'SlotsOffered', data: { slots: [slot], via: 'sms' } },
   CallbackStarted: { type: 'CallbackStarted', data: { attemptId: 'cb#1', attempt: 1 } },
   CallbackEnded: { type: 'CallbackEnded', data: { attemptId: 'cb#1', outcome: 'booked', detail: 'yes to Tuesday 9am' } },
+  CallDialled: { type: 'CallDialled', data: { purpose: 'callback', claimId: 'cb#1', callControlId: 'v3:abc', seenBy: 'dial-answer' } },
   CallbackBooked: { type: 'CallbackBooked', data: { bookingId: 'b1', slot, address: '12 Oak St, Austin 78701', serviceType: 'hvac', summary: 'AC out', bookedVia: 'voice' } },
   JobSynced: { type: 'JobSynced', data: { bookingId: 'b1', crm: 'jobber', customerId: 'c1', jobId: 'j1', customerReused: false } },
   JobSyncFailed: { type: 'JobSyncFailed', data: { bookingId: 'b1', crm: 'housecallpro', code: '401', detail: 'bad token' } },

@@ -51,8 +51,8 @@ export type ExactlyOnceReport = {
   crmJobsTwice: string[];
   crmJobs: number;
   jobSyncedEvents: number;
-  /** Calls claimed by a process that died before dialling: at most once means some go unmade. */
-  callsClaimedNotPlaced: number;
+  /** Claims that no dial and no end settled: a crash around the dial that nothing picked up again. */
+  callsLeftUndialled: string[];
   /** Per scripted part: how far each caller got (the last event of their stream), to read a failure by. */
   scripted: Record<string, Record<string, number>>;
 };
@@ -63,7 +63,7 @@ const repeated = (values: string[]) => [...new Set(values.filter((v, i) => value
 export async function checkExactlyOnce(system: ChaosSystem, cast: ChaosCaller[], leadIds: string[]): Promise<ExactlyOnceReport> {
   const events = await leadEvents(system.pool);
   const { telnyx, jobber, housecallpro } = system.sandboxes;
-  const report: ExactlyOnceReport = { leadsWithoutOneOpeningText: [], textsSentTwice: [], callsPlacedTwice: [], crmJobsTwice: [], crmJobs: 0, jobSyncedEvents: 0, callsClaimedNotPlaced: 0, scripted: {} };
+  const report: ExactlyOnceReport = { leadsWithoutOneOpeningText: [], textsSentTwice: [], callsPlacedTwice: [], crmJobsTwice: [], crmJobs: 0, jobSyncedEvents: 0, callsLeftUndialled: [], scripted: {} };
   let ownerTexts = 0;
   for (const [i, c] of cast.entries()) {
     const history = events.get(leadIds[i]!) ?? [];
@@ -78,21 +78,12 @@ export async function checkExactlyOnce(system: ChaosSystem, cast: ChaosCaller[],
     if (openings.length !== 1 || !phone.some((m) => m.id === openings[0]!.message_id)) report.leadsWithoutOneOpeningText.push(`${c.caller} (${openings.length} opening texts recorded)`);
     const toCaller = sent.filter((e) => e.kind !== 'owner-alert');
     if (phone.length !== toCaller.length) report.textsSentTwice.push(`${c.caller}: ${phone.length} texts reached the phone, ${toCaller.length} recorded`);
-    const dialled = telnyx.calls().filter((call) => call.to === c.caller).length;
-    const started = history.filter((e) => e.type === 'CallbackStarted').length;
-    // A call is claimed before it is dialled and never dialled again: a crash in between leaves a
-    // claim without a call (counted, not a failure); more calls than claims would be.
-    if (dialled > started) report.callsPlacedTwice.push(`${c.caller}: ${dialled} calls placed, ${started} recorded`);
-    report.callsClaimedNotPlaced += started - Math.min(dialled, started);
     ownerTexts += sent.length - toCaller.length;
   }
   const owners = new Set(system.tenants.map((t) => t.ownerPhone));
   const textsToOwners = telnyx.sentMessages().filter((m) => owners.has(m.to)).length;
   if (textsToOwners !== ownerTexts) report.textsSentTwice.push(`owners: ${textsToOwners} texts reached them, ${ownerTexts} recorded`);
-  const callsToOwners = telnyx.calls().filter((call) => owners.has(call.to)).length;
-  const ownerCallsRecorded = await count(system.pool, `SELECT count(*) AS n FROM events WHERE type = 'OwnerAlerted' AND data->>'channel' = 'call'`);
-  if (callsToOwners > ownerCallsRecorded) report.callsPlacedTwice.push(`owners: ${callsToOwners} calls placed, ${ownerCallsRecorded} recorded`);
-  report.callsClaimedNotPlaced += Math.max(0, ownerCallsRecorded - callsToOwners);
+  Object.assign(report, await checkCalls(system, owners, new Map(leadIds.map((lead, i) => [lead, cast[i]!.caller]))));
 
   const jobberJobs = jobber.jobs().map((j) => j.title ?? '');
   const hcpJobs = housecallpro.jobs().map((j) => j.tags.find((t) => t.startsWith('naxio-')) ?? '');
@@ -100,6 +91,38 @@ export async function checkExactlyOnce(system: ChaosSystem, cast: ChaosCaller[],
   report.crmJobs = jobberJobs.length + hcpJobs.length;
   report.jobSyncedEvents = await count(system.pool, `SELECT count(*) AS n FROM events WHERE type = 'JobSynced'`);
   return report;
+}
+
+/**
+ * Every call that reached a phone is one CallDialled on its lead, and every claimed call was either
+ * dialled or ended (a dial refused): a kill between claim and dial is made good, never doubled.
+ * A lead has at most one call of each purpose, so (lead, purpose) names a claim.
+ */
+async function checkCalls(system: ChaosSystem, owners: Set<string>, callerOf: Map<string, string>): Promise<Pick<ExactlyOnceReport, 'callsPlacedTwice' | 'callsLeftUndialled'>> {
+  const { rows } = await system.pool.query<{ stream_id: string; type: string; purpose: string | null; channel: string | null }>(
+    `SELECT stream_id, type, data->>'purpose' AS purpose, data->>'channel' AS channel
+       FROM events WHERE type IN ('CallbackStarted', 'CallbackEnded', 'OwnerAlerted', 'OwnerAlertFailed', 'CallDialled') ORDER BY position`,
+  );
+  const open = new Set<string>();
+  const recorded = new Map<string, number>();
+  for (const { stream_id: lead, type, purpose, channel } of rows) {
+    if (type === 'CallbackStarted') open.add(`${lead} callback`);
+    if (type === 'OwnerAlerted' && channel === 'call') open.add(`${lead} owner-alert`);
+    if (type === 'CallbackEnded') open.delete(`${lead} callback`);
+    if (type === 'OwnerAlertFailed' && channel === 'call') open.delete(`${lead} owner-alert`);
+    if (type === 'CallDialled') {
+      open.delete(`${lead} ${purpose}`);
+      const to = purpose === 'owner-alert' ? 'owners' : (callerOf.get(lead) ?? lead);
+      recorded.set(to, (recorded.get(to) ?? 0) + 1);
+    }
+  }
+  const placed = new Map<string, number>();
+  for (const call of system.sandboxes.telnyx.calls()) {
+    const to = owners.has(call.to) ? 'owners' : call.to;
+    placed.set(to, (placed.get(to) ?? 0) + 1);
+  }
+  const callsPlacedTwice = [...placed].filter(([to, n]) => n !== (recorded.get(to) ?? 0)).map(([to, n]) => `${to}: ${n} calls placed, ${recorded.get(to) ?? 0} recorded as dialled`);
+  return { callsPlacedTwice, callsLeftUndialled: [...open] };
 }
 
 export type FunnelCounts = Record<'missed' | 'texted' | 'replied' | 'qualified' | 'escalated' | 'booked' | 'synced', number>;

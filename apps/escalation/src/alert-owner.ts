@@ -8,8 +8,9 @@ import {
   fold,
   leadDecider,
   ownerAlertText,
+  undialledClaim,
 } from '@naxio/domain';
-import { type CommandContext, handleCommand } from '@naxio/infra';
+import { type CommandContext, dialClaimedCall, handleCommand } from '@naxio/infra';
 import { type SendDeps, sendLeadText } from '@naxio/texter';
 
 export type EscalationDeps = SendDeps & {
@@ -29,7 +30,8 @@ export const OWNER_ALERT_TRIGGERS: readonly LeadEventType[] = ['EmergencyEscalat
 
 /**
  * On EmergencyEscalated: a text and a phone call to the owner, whatever the hour. Each is claimed in
- * the lead's stream before it leaves, so a redelivery or a crash never alerts twice.
+ * the lead's stream before it leaves, so a redelivery or a crash never alerts twice; a claim that a
+ * crash left undialled is carried out when the event comes again.
  */
 export async function alertOwner(deps: EscalationDeps, event: StoredEvent): Promise<void> {
   if (event.type !== 'EmergencyEscalated') return;
@@ -43,12 +45,14 @@ export async function alertOwner(deps: EscalationDeps, event: StoredEvent): Prom
 
   await sendLeadText(deps, { leadId, kind: 'owner-alert', requestId: eventId, text: ownerAlertText(tenant, facts), recipient: escalation.ownerPhone, context });
 
-  const claimed = await handleCommand(deps.store, leadDecider, leadId, { type: 'StartOwnerCall', data: { requestId: eventId } }, context());
-  if (claimed.events.length === 0) return;
-  try {
-    await deps.voice.dial({ from: tenant.phoneNumbers[0]!, to: escalation.ownerPhone, clientState: encodeClientState({ kind: 'owner-alert', leadId }) });
-  } catch (error) {
-    const failure = { channel: 'call' as const, code: 'dial_failed', detail: error instanceof Error ? error.message : String(error) };
-    await handleCommand(deps.store, leadDecider, leadId, { type: 'RecordOwnerAlertFailure', data: failure }, context());
+  const resumed = undialledClaim(state, 'owner-alert', eventId) !== undefined;
+  if (!resumed) {
+    const claimed = await handleCommand(deps.store, leadDecider, leadId, { type: 'StartOwnerCall', data: { requestId: eventId } }, context());
+    if (claimed.events.length === 0) return;
   }
+  const request = { from: tenant.phoneNumbers[0]!, to: escalation.ownerPhone, clientState: encodeClientState({ kind: 'owner-alert', leadId }) };
+  const dialled = await dialClaimedCall(deps, { leadId, purpose: 'owner-alert', claimId: eventId, request }, context, resumed);
+  if (dialled.placed) return;
+  const failure = { channel: 'call' as const, code: 'dial_failed', detail: dialled.detail };
+  await handleCommand(deps.store, leadDecider, leadId, { type: 'RecordOwnerAlertFailure', data: failure }, context());
 }

@@ -2,6 +2,7 @@
 // played by the callee network; commands on calls it did not place are only recorded).
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listActiveCalls } from './active-calls';
 import { callTime } from './call-payloads';
 import type { CalleeNetwork } from './callee-network';
 import { parseDialRequest } from './dial-request';
@@ -45,7 +46,8 @@ export async function handleApiRequest(
     sendJson(res, error.status, error.body);
     return;
   }
-  const answer = await routeApiRequest(req.method ?? 'GET', route, raw, arrivedAt, deps, requestHeaders(req));
+  const query = new URL(req.url ?? '/', 'http://sandbox').searchParams;
+  const answer = await routeApiRequest(req.method ?? 'GET', route, raw, arrivedAt, deps, requestHeaders(req), query);
   sendJson(res, answer.status, answer.body);
   if (answer.afterResponse) answer.afterResponse();
 }
@@ -59,6 +61,7 @@ async function routeApiRequest(
   arrivedAt: number,
   deps: ApiDeps,
   headers: Record<string, string>,
+  query: URLSearchParams,
 ): Promise<RoutedAnswer> {
   if (method === 'POST' && route === '/messages') return oncePerKey(method, route, raw, headers, deps, () => sendMessage(raw, arrivedAt, deps, headers));
 
@@ -79,6 +82,13 @@ async function routeApiRequest(
     const callControlId = decodeURIComponent(action[1]);
     deps.state.callCommands.push({ callControlId, action: action[2], body, receivedAt: arrivedAt });
     return deps.callees.command(callControlId, action[2], body) ?? { status: 200, body: { data: { result: 'ok' } } };
+  }
+
+  const activeCalls = /^\/connections\/([^/]+)\/active_calls$/.exec(route);
+  if (method === 'GET' && activeCalls?.[1]) {
+    const connectionId = decodeURIComponent(activeCalls[1]);
+    if (connectionId !== deps.state.account.connectionId) return fromError(telnyxErrors.resourceNotFound());
+    return listActiveCalls(deps.callees.liveCalls(connectionId), query);
   }
 
   return fromError(telnyxErrors.resourceNotFound());

@@ -54,6 +54,11 @@ export class CalleeNetwork {
     return call ? commandOnCall(call, action, body) : undefined;
   }
 
+  /** The calls placed on `connectionId` that have not ended, oldest first. */
+  liveCalls(connectionId: string): OutboundCall[] {
+    return [...this.callsById.values()].filter((call) => call.leg.connectionId === connectionId && call.status !== 'ended');
+  }
+
   calls(): DialedCall[] {
     return [...this.callsById.values()].map((call) => call.view());
   }

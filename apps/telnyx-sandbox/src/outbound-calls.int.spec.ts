@@ -126,4 +126,21 @@ describe('outbound calls: the sandbox plays the callee', () => {
     expect(sandbox.calls()).toEqual([]);
     expect(sandbox.connectionId).toBe(CONNECTION);
   });
+
+  it('lists the connection’s calls still up with their client_state, page by page, and not a call once it ended', async () => {
+    sandbox.scriptCallee(LEAD, { answer: 'no-answer', ringMs: 60_000 });
+    const states = ['a', 'b', 'c'].map((claim) => state({ claim }));
+    const ids = [];
+    for (const clientState of states) ids.push((await client.calls.dial({ connection_id: CONNECTION, from: BUSINESS, to: LEAD, client_state: clientState })).data!.call_control_id);
+    const listed = [];
+    for await (const call of client.connections.listActiveCalls(CONNECTION, { 'page[size]': 2 })) listed.push(call);
+    expect(listed.map((call) => [call.call_control_id, call.client_state, call.record_type])).toEqual(ids.map((id, i) => [id, states[i], 'call']));
+
+    await client.calls.actions.hangup(ids[1]!, {});
+    const after = await client.connections.listActiveCalls(CONNECTION);
+    expect(after.data.map((call) => call.call_control_id)).toEqual([ids[0], ids[2]]);
+    expect(after.meta).toMatchObject({ page_number: 1, total_pages: 1, total_results: 2 });
+    expect((await caught(client.connections.listActiveCalls('999'))).status).toBe(404);
+    expect((await caught(client.connections.listActiveCalls(CONNECTION, { 'page[size]': 251 }))).status).toBe(400);
+  });
 });

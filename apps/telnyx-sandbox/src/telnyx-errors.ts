@@ -160,4 +160,8 @@ export const telnyxErrors = {
       detail: 'The requested parameter is invalid as the associated resource does not exist.',
       pointer: '/connection_id',
     }),
+
+  /** Added. A page[number] or page[size] that is not a whole number in range (code unconfirmed). */
+  invalidPageParameter: (name: string) =>
+    telnyxError(400, { code: '10015', title: 'Invalid parameter', detail: `page[${name}] must be a whole number in range.`, pointer: `/page[${name}]` }),
 };

@@ -1,5 +1,5 @@
 import type { Qualification, ServiceType } from '../qualification/qualification';
-import type { CallbackOutcome, CrmKind, FollowUpStep, MissedCallReason, OptOutSource, OwnerAlertChannel, Slot, TextKind } from './events';
+import type { CallDialled, CallbackOutcome, CrmKind, FollowUpStep, MissedCallReason, OptOutSource, OwnerAlertChannel, Slot, TextKind } from './events';
 
 export type RecordMissedCall = {
   type: 'RecordMissedCall';
@@ -68,6 +68,9 @@ export type StartCallback = { type: 'StartCallback'; data: { requestId: string; 
 
 export type RecordCallbackEnded = { type: 'RecordCallbackEnded'; data: { attemptId: string; outcome: CallbackOutcome; detail: string } };
 
+/** Telnyx took a claimed call (see CallDialled); recorded once, whoever saw it first. */
+export type RecordCallDialled = { type: 'RecordCallDialled'; data: CallDialled['data'] };
+
 /** Slots put to the lead by text (after an unanswered call, or instead of one). */
 export type OfferSlots = { type: 'OfferSlots'; data: { slots: Slot[] } };
 
@@ -84,6 +87,7 @@ export type RecordJobSyncFailed = { type: 'RecordJobSyncFailed'; data: { booking
 export type LeadCommand =
   | StartCallback
   | RecordCallbackEnded
+  | RecordCallDialled
   | OfferSlots
   | BookSlot
   | RecordJobSynced

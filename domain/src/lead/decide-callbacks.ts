@@ -14,10 +14,13 @@ export function mayCallBack(state: LeadState): boolean {
   return reachableCaller(state) !== null && state.status === 'open' && !state.optedOut && !state.handedOff && state.booking === null && state.callbacks.length === 0;
 }
 
+/** The one call attempt a request (the event that asked for the call) can claim. */
+export const callbackAttemptId = (requestId: string) => `${requestId}#1`;
+
 export function startCallback(command: StartCallback, state: LeadState): LeadEvent[] {
   if (!mayCallBack(state) || command.data.slots.length === 0) return [];
   return [
-    { type: 'CallbackStarted', data: { attemptId: `${command.data.requestId}#1`, attempt: 1 } },
+    { type: 'CallbackStarted', data: { attemptId: callbackAttemptId(command.data.requestId), attempt: 1 } },
     { type: 'SlotsOffered', data: { slots: command.data.slots, via: 'voice' } },
   ];
 }

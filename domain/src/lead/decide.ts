@@ -2,6 +2,7 @@ import type { Decider } from '../decider/decider';
 import type { LeadCommand, RecordMissedCall } from './commands';
 import { handOff, qualifyLead, recordOwnerAlertFailure, recordReply, startOwnerCall } from './decide-replies';
 import { bookSlot, offerSlots, recordCallbackEnded, recordJobSynced, recordJobSyncFailed, startCallback } from './decide-callbacks';
+import { recordCallDialled } from './decide-calls';
 import { fireFollowUp } from './decide-follow-ups';
 import { confirmTextSent, recordOptOut, recordTextFailure, startText } from './decide-texts';
 import type { LeadEvent } from './events';
@@ -9,7 +10,8 @@ import { type LeadState, evolveLead, initialLeadState } from './state';
 
 export { MAX_TEXT_ATTEMPTS, unsettledAttempt } from './decide-texts';
 export { FOLLOW_UP_OFFSET_MINUTES, FOLLOW_UP_STEPS } from './decide-follow-ups';
-export { mayCallBack } from './decide-callbacks';
+export { callbackAttemptId, mayCallBack } from './decide-callbacks';
+export { undialledClaim } from './decide-calls';
 
 function recordMissedCall(command: RecordMissedCall, state: LeadState): LeadEvent[] {
   // Telnyx can tell us about one call twice (hangup plus voicemail, or a retried webhook).
@@ -45,6 +47,8 @@ export function decideLead(command: LeadCommand, state: LeadState): LeadEvent[] 
       return startCallback(command, state);
     case 'RecordCallbackEnded':
       return recordCallbackEnded(command, state);
+    case 'RecordCallDialled':
+      return recordCallDialled(command, state);
     case 'OfferSlots':
       return offerSlots(command, state);
     case 'BookSlot':

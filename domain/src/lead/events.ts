@@ -117,6 +117,19 @@ export type CallbackOutcome = 'booked' | 'declined' | 'no-answer' | 'voicemail' 
 
 export type CallbackEnded = { type: 'CallbackEnded'; data: { attemptId: string; outcome: CallbackOutcome; detail: string } };
 
+/** Which of our outbound calls a claim is for: Jordan's call to the lead, or the owner's emergency alert. */
+export type CallPurpose = 'callback' | 'owner-alert';
+
+/**
+ * Telnyx took a claimed call: the dial's answer said so, or the call's first webhook (call.initiated)
+ * did, or Telnyx still listed it as live when a claim came back after a crash. A claim with this
+ * event is never dialled again; one without it was never dialled, as far as anyone can tell.
+ */
+export type CallDialled = {
+  type: 'CallDialled';
+  data: { purpose: CallPurpose; claimId: string; callControlId: string; seenBy: 'dial-answer' | 'call-webhook' | 'live-calls' };
+};
+
 export type CallbackBooked = {
   type: 'CallbackBooked';
   data: {
@@ -161,6 +174,7 @@ export type LeadEvent =
   | SlotsOffered
   | CallbackStarted
   | CallbackEnded
+  | CallDialled
   | CallbackBooked
   | JobSynced
   | JobSyncFailed
@@ -187,6 +201,7 @@ export const leadEventTypes = [
   'SlotsOffered',
   'CallbackStarted',
   'CallbackEnded',
+  'CallDialled',
   'CallbackBooked',
   'JobSynced',
   'JobSyncFailed',

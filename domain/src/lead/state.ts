@@ -1,5 +1,5 @@
 import type { Qualification } from '../qualification/qualification';
-import type { CallbackOutcome, CrmKind, FollowUpStep, LeadEvent, OwnerAlertChannel, Slot, TextKind } from './events';
+import type { CallPurpose, CallbackOutcome, CrmKind, FollowUpStep, LeadEvent, OwnerAlertChannel, Slot, TextKind } from './events';
 
 export type Attempt = {
   attemptId: string;
@@ -12,6 +12,9 @@ export type Attempt = {
 export type FollowUp = { step: FollowUpStep; dueAt: string; status: 'scheduled' | 'fired' | 'skipped' | 'cancelled'; firedAt?: string };
 
 export type CallbackAttempt = { attemptId: string; outcome: CallbackOutcome | null };
+
+/** A call we claimed the right to place: claimed, then dialled (Telnyx took it), or ended without one. */
+export type ClaimedCall = { purpose: CallPurpose; claimId: string; status: 'claimed' | 'dialled' | 'ended' };
 
 export type LeadState = {
   status: 'none' | 'open';
@@ -31,6 +34,7 @@ export type LeadState = {
   followUps: readonly FollowUp[];
   offeredSlots: readonly Slot[];
   callbacks: readonly CallbackAttempt[];
+  claimedCalls: readonly ClaimedCall[];
   booking: { bookingId: string; slot: Slot } | null;
   synced: readonly CrmKind[];
 };
@@ -53,12 +57,22 @@ export const initialLeadState = (): LeadState => ({
   followUps: [],
   offeredSlots: [],
   callbacks: [],
+  claimedCalls: [],
   booking: null,
   synced: [],
 });
 
 function followUp(state: LeadState, step: FollowUpStep, change: Partial<FollowUp>): LeadState {
   return { ...state, followUps: state.followUps.map((f) => (f.step === step ? { ...f, ...change } : f)) };
+}
+
+function claimCall(state: LeadState, purpose: CallPurpose, claimId: string): LeadState {
+  return { ...state, claimedCalls: [...state.claimedCalls, { purpose, claimId, status: 'claimed' }] };
+}
+
+function callStatus(state: LeadState, purpose: CallPurpose, claimId: string | null, status: ClaimedCall['status']): LeadState {
+  const claimedCalls = state.claimedCalls.map((c) => (c.purpose === purpose && (claimId === null || c.claimId === claimId) ? { ...c, status } : c));
+  return { ...state, claimedCalls };
 }
 
 function settle(state: LeadState, attemptId: string, outcome: Attempt['outcome']): LeadState {
@@ -104,10 +118,13 @@ export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
     }
     case 'EmergencyEscalated':
       return { ...state, escalated: true };
-    case 'OwnerAlerted':
-      return { ...state, ownerAlerts: [...state.ownerAlerts, event.data.channel] };
+    case 'OwnerAlerted': {
+      const alerted = { ...state, ownerAlerts: [...state.ownerAlerts, event.data.channel] };
+      return event.data.channel === 'call' ? claimCall(alerted, 'owner-alert', event.data.reference) : alerted;
+    }
     case 'OwnerAlertFailed':
-      return state;
+      // There is one owner call per lead, and a failure names no claim: it is that call's.
+      return event.data.channel === 'call' ? callStatus(state, 'owner-alert', null, 'ended') : state;
     case 'FollowUpScheduled':
       return { ...state, followUps: [...state.followUps.filter((f) => f.step !== event.data.step), { step: event.data.step, dueAt: event.data.dueAt, status: 'scheduled' }] };
     case 'FollowUpFired':
@@ -121,9 +138,15 @@ export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
     case 'SlotsOffered':
       return { ...state, offeredSlots: event.data.slots };
     case 'CallbackStarted':
-      return { ...state, callbacks: [...state.callbacks, { attemptId: event.data.attemptId, outcome: null }] };
-    case 'CallbackEnded':
-      return { ...state, callbacks: state.callbacks.map((c) => (c.attemptId === event.data.attemptId ? { ...c, outcome: event.data.outcome } : c)) };
+      return claimCall({ ...state, callbacks: [...state.callbacks, { attemptId: event.data.attemptId, outcome: null }] }, 'callback', event.data.attemptId);
+    case 'CallbackEnded': {
+      const callbacks = state.callbacks.map((c) => (c.attemptId === event.data.attemptId ? { ...c, outcome: event.data.outcome } : c));
+      return callStatus({ ...state, callbacks }, 'callback', event.data.attemptId, 'ended');
+    }
+    case 'CallDialled':
+      return state.claimedCalls.some((c) => c.claimId === event.data.claimId && c.status === 'claimed')
+        ? callStatus(state, event.data.purpose, event.data.claimId, 'dialled')
+        : state;
     case 'CallbackBooked':
       return { ...state, booking: { bookingId: event.data.bookingId, slot: event.data.slot } };
     case 'JobSynced':

@@ -8,7 +8,19 @@ export type DialRequest = {
   detectVoicemail?: boolean;
 };
 
+/** Telnyx answered a dial with a refusal (a 4xx): no call was placed. Any other failure leaves it open. */
+export class DialRefused extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DialRefused';
+  }
+}
+
 export interface VoiceGateway {
+  /** Throws DialRefused when the call was certainly not placed. */
   dial(request: DialRequest): Promise<{ callControlId: string }>;
   speak(callControlId: string, text: string, clientState?: string): Promise<void>;
   /**
@@ -17,4 +29,9 @@ export interface VoiceGateway {
    */
   gatherAnswers(callControlId: string, request: { greeting: string; parameters: Record<string, unknown>; clientState?: string }): Promise<void>;
   hangup(callControlId: string): Promise<void>;
+  /**
+   * One of our calls still up (ringing or answered) that carries exactly this client_state, or null.
+   * Ended calls are not listed: a call that is over speaks for itself through its webhooks.
+   */
+  liveCall(clientState: string): Promise<{ callControlId: string } | null>;
 }

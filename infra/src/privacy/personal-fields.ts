@@ -43,6 +43,7 @@ export const personalFields: PersonalFieldTable = {
   SlotsOffered: [],
   CallbackStarted: [],
   CallbackEnded: ['detail'],
+  CallDialled: [],
   CallbackBooked: ['address', 'summary'],
   // customerId is the CRM's own id for the person: erasure in the CRM is the CRM's job.
   JobSynced: [],

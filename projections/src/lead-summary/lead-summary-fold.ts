@@ -130,6 +130,7 @@ function step(row: LeadSummaryRow, event: LeadSummaryEvent): void {
     case 'SlotsOffered':
     case 'CallbackStarted':
     case 'CallbackEnded':
+    case 'CallDialled':
     case 'JobSyncFailed':
       return;
     default: {
