@@ -22,7 +22,7 @@ import { backendPid, cpuBetween, serverCpu } from './server-cpu';
 const events = numberOption('--events', 200_000, { min: 1_000, max: 2_000_000 });
 const pageSize = numberOption('--page-size', 20_000, { min: 100, max: 200_000 });
 const sealed = process.argv.includes('--sealed');
-const story = (['CallMissed', 'TextSendAttempted', 'TextSent', 'ReplyReceived', 'LeadQualified', 'FollowUpScheduled', 'FollowUpsCancelled', 'CallbackBooked', 'JobSynced'] as const).map((t) => exampleEvents[t]);
+const story = (['CallMissed', 'TextSendAttempted', 'TextSent', 'ReplyReceived', 'LeadQualified', 'FollowUpsScheduled', 'FollowUpsCancelled', 'CallbackBooked', 'JobSynced'] as const).map((t) => exampleEvents[t]);
 const tenants = tenantsFromJson(tenantsJson).slice(0, 3);
 
 async function storeHistory(into: EventStore, leads: number): Promise<void> {

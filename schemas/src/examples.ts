@@ -32,6 +32,7 @@ export const exampleEvents: { [T in LeadEventType]: Extract<LeadEvent, { type: T
   OwnerAlerted: { type: 'OwnerAlerted', data: { channel: 'call', reference: 'v3:cc' } },
   OwnerAlertFailed: { type: 'OwnerAlertFailed', data: { channel: 'sms', code: '40300', detail: 'blocked' } },
   FollowUpScheduled: { type: 'FollowUpScheduled', data: { step: 1, dueAt: '2026-11-28T15:30:00.000Z' } },
+  FollowUpsScheduled: { type: 'FollowUpsScheduled', data: { steps: [{ step: 1, dueAt: '2026-11-28T15:30:00.000Z' }, { step: 2, dueAt: '2026-11-29T15:00:00.000Z' }] } },
   FollowUpFired: { type: 'FollowUpFired', data: { step: 1, firedAt: '2026-11-28T15:30:01.000Z' } },
   FollowUpDeferred: { type: 'FollowUpDeferred', data: { step: 2, until: '2026-11-29T14:00:00.000Z', reason: 'quiet-hours' } },
   FollowUpSkipped: { type: 'FollowUpSkipped', data: { step: 2, reason: 'overtaken' } },

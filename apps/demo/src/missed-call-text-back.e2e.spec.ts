@@ -37,7 +37,7 @@ describe('a missed call becomes a text-back', () => {
       return stream.some((e) => e.type === 'TextSent') ? stream : undefined;
     }, 20000, 'TextSent');
 
-    expect(events.map((e) => e.type)).toEqual(['CallMissed', 'TextSendAttempted', 'TextSent', 'FollowUpScheduled', 'FollowUpScheduled', 'FollowUpScheduled', 'FollowUpScheduled']);
+    expect(events.map((e) => e.type)).toEqual(['CallMissed', 'TextSendAttempted', 'TextSent', 'FollowUpsScheduled']);
     const calledAt = new Date((events[0]!.data as { calledAt: string }).calledAt);
     expect(text!.text).toBe(renderOpeningText(tenant, calledAt).text);
     expect(text!.text).toContain('Peak Comfort HVAC');

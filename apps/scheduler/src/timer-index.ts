@@ -1,10 +1,10 @@
 import type { Pool } from 'pg';
-import type { FollowUpDeferred, FollowUpScheduled, FollowUpsCancelled, LeadEventType, StoredEvent } from '@naxio/domain';
+import type { FollowUpDeferred, FollowUpScheduled, FollowUpsCancelled, FollowUpsScheduled, LeadEventType, StoredEvent } from '@naxio/domain';
 
 export type DueTimer = { leadId: string; step: 1 | 2 | 3 | 4; tenantId: string; dueAt: Date };
 
 /** The events `indexTimerEvent` acts on. */
-export const TIMER_INDEX_TRIGGERS: readonly LeadEventType[] = ['FollowUpScheduled', 'FollowUpDeferred', 'FollowUpsCancelled', 'FollowUpSkipped'];
+export const TIMER_INDEX_TRIGGERS: readonly LeadEventType[] = ['FollowUpScheduled', 'FollowUpsScheduled', 'FollowUpDeferred', 'FollowUpsCancelled', 'FollowUpSkipped'];
 
 /**
  * Keeps `follow_up_timers` in step with the lead streams. Every statement is idempotent, so Kafka's
@@ -14,15 +14,10 @@ export const TIMER_INDEX_TRIGGERS: readonly LeadEventType[] = ['FollowUpSchedule
 export async function indexTimerEvent(pool: Pool, event: StoredEvent): Promise<void> {
   const { streamId: leadId, tenantId } = event.metadata;
   switch (event.type) {
-    case 'FollowUpScheduled': {
-      const { step, dueAt } = (event as StoredEvent<'FollowUpScheduled', FollowUpScheduled['data']>).data;
-      await pool.query(
-        `INSERT INTO follow_up_timers (lead_id, step, tenant_id, due_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (lead_id, step) DO NOTHING`,
-        [leadId, step, tenantId, dueAt],
-      );
-      return;
-    }
+    case 'FollowUpScheduled':
+      return addTimers(pool, leadId, tenantId, [(event as StoredEvent<'FollowUpScheduled', FollowUpScheduled['data']>).data]);
+    case 'FollowUpsScheduled':
+      return addTimers(pool, leadId, tenantId, (event as StoredEvent<'FollowUpsScheduled', FollowUpsScheduled['data']>).data.steps);
     case 'FollowUpDeferred': {
       const { step, until } = (event as StoredEvent<'FollowUpDeferred', FollowUpDeferred['data']>).data;
       await pool.query('UPDATE follow_up_timers SET due_at = $3, claimed_until = NULL WHERE lead_id = $1 AND step = $2', [leadId, step, until]);
@@ -40,6 +35,15 @@ export async function indexTimerEvent(pool: Pool, event: StoredEvent): Promise<v
     default:
       return;
   }
+}
+
+async function addTimers(pool: Pool, leadId: string, tenantId: string, steps: ReadonlyArray<{ step: number; dueAt: string }>): Promise<void> {
+  await pool.query(
+    `INSERT INTO follow_up_timers (lead_id, step, tenant_id, due_at)
+     SELECT $1, step, $2, due_at FROM unnest($3::int[], $4::timestamptz[]) AS t(step, due_at)
+     ON CONFLICT (lead_id, step) DO NOTHING`,
+    [leadId, tenantId, steps.map((s) => s.step), steps.map((s) => s.dueAt)],
+  );
 }
 
 /**

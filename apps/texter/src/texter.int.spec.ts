@@ -41,7 +41,7 @@ async function missedCallFrom(caller: string): Promise<StoredEvent> {
   await handleCommand(store, leadDecider, leadId, command, { tenantId: 'peak-comfort', now: new Date(), correlationId: 'test', causationId: null });
   return (await store.readStream(leadId)).events.at(-1)!;
 }
-const FOLLOW_UPS = ['FollowUpScheduled', 'FollowUpScheduled', 'FollowUpScheduled', 'FollowUpScheduled'];
+const FOLLOW_UPS = ['FollowUpsScheduled'];
 const typesOf = async (event: StoredEvent) => (await store.readStream(event.metadata.streamId)).events.map((e) => e.type);
 const textsTo = (to: string) => sandbox.sentMessages().filter((m) => m.to === to);
 

@@ -14,7 +14,7 @@ const sequenceOver = (state: LeadState) => state.replies.length > 0 || state.opt
 /** When the opening text is first confirmed, the whole sequence is put on the lead's clock. */
 export function scheduleFollowUps(state: LeadState, sentAt: string): LeadEvent[] {
   if (state.followUps.length > 0 || sequenceOver(state)) return [];
-  return FOLLOW_UP_STEPS.map((step) => ({ type: 'FollowUpScheduled', data: { step, dueAt: plus(sentAt, FOLLOW_UP_OFFSET_MINUTES[step]) } }));
+  return [{ type: 'FollowUpsScheduled', data: { steps: FOLLOW_UP_STEPS.map((step) => ({ step, dueAt: plus(sentAt, FOLLOW_UP_OFFSET_MINUTES[step]) })) } }];
 }
 
 /**

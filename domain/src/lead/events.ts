@@ -87,7 +87,14 @@ export type OwnerAlertFailed = {
 
 export type FollowUpStep = 1 | 2 | 3 | 4;
 
+/** One step put on the lead's clock: how streams recorded the sequence before FollowUpsScheduled. Read, no longer written. */
 export type FollowUpScheduled = { type: 'FollowUpScheduled'; data: { step: FollowUpStep; dueAt: string } };
+
+/**
+ * The whole follow-up sequence put on the lead's clock, once the opening text is first confirmed.
+ * One event rather than one per step: every lead in a storm gets it, and every consumer reads it.
+ */
+export type FollowUpsScheduled = { type: 'FollowUpsScheduled'; data: { steps: Array<{ step: FollowUpStep; dueAt: string }> } };
 
 /** The step's time came and it was claimed; the text attempt that goes with it follows. */
 export type FollowUpFired = { type: 'FollowUpFired'; data: { step: FollowUpStep; firedAt: string } };
@@ -167,6 +174,7 @@ export type LeadEvent =
   | OwnerAlerted
   | OwnerAlertFailed
   | FollowUpScheduled
+  | FollowUpsScheduled
   | FollowUpFired
   | FollowUpDeferred
   | FollowUpSkipped
@@ -194,6 +202,7 @@ export const leadEventTypes = [
   'OwnerAlerted',
   'OwnerAlertFailed',
   'FollowUpScheduled',
+  'FollowUpsScheduled',
   'FollowUpFired',
   'FollowUpDeferred',
   'FollowUpSkipped',

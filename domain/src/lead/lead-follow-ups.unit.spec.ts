@@ -8,15 +8,20 @@ const caller = '+13055550101';
 const tenantPhone = '+13055550000';
 const t = (iso: string) => `2026-11-${iso}Z`;
 
-const history: LeadEvent[] = [
+const opened: LeadEvent[] = [
   { type: 'CallMissed', data: { callSessionId: 'c1', callerPhone: caller, tenantPhone, reason: 'timeout', calledAt: t('28T15:00:00.000'), repeatCall: false } },
   { type: 'TextSendAttempted', data: { attemptId: 'o#1', attempt: 1, kind: 'opening', from: tenantPhone, to: caller, text: 'Hi' } },
   { type: 'TextSent', data: { attemptId: 'o#1', kind: 'opening', messageId: 'm1', confirmedBy: 'api' } },
-  { type: 'FollowUpScheduled', data: { step: 1, dueAt: t('28T15:30:00.000') } },
-  { type: 'FollowUpScheduled', data: { step: 2, dueAt: t('29T15:00:00.000') } },
-  { type: 'FollowUpScheduled', data: { step: 3, dueAt: '2026-12-01T15:00:00.000Z' } },
-  { type: 'FollowUpScheduled', data: { step: 4, dueAt: '2026-12-05T15:00:00.000Z' } },
 ];
+const sequence: Array<{ step: FollowUpStep; dueAt: string }> = [
+  { step: 1, dueAt: t('28T15:30:00.000') },
+  { step: 2, dueAt: t('29T15:00:00.000') },
+  { step: 3, dueAt: '2026-12-01T15:00:00.000Z' },
+  { step: 4, dueAt: '2026-12-05T15:00:00.000Z' },
+];
+const history: LeadEvent[] = [...opened, { type: 'FollowUpsScheduled', data: { steps: sequence } }];
+/** The same sequence as streams recorded it before FollowUpsScheduled: one event per step. */
+const historyStepByStep: LeadEvent[] = [...opened, ...sequence.map((data): LeadEvent => ({ type: 'FollowUpScheduled', data }))];
 const fire = (step: FollowUpStep, now: string, allowedFrom = now): LeadCommand => ({ type: 'FireFollowUp', data: { step, now, allowedFrom, text: `step ${step}` } });
 const fired = (step: FollowUpStep, at: string): LeadEvent[] => [
   { type: 'FollowUpFired', data: { step, firedAt: at } },
@@ -26,6 +31,11 @@ const fired = (step: FollowUpStep, at: string): LeadEvent[] => [
 describe('lead decider: follow-ups', () => {
   it('fires a due step and claims its text in the same append', () =>
     spec.given(history).when(fire(1, t('28T15:30:01.000'))).then(fired(1, t('28T15:30:01.000'))));
+
+  it('reads a sequence recorded step by step as it reads one recorded whole', () => {
+    spec.given(historyStepByStep).when(fire(1, t('28T15:30:01.000'))).then(fired(1, t('28T15:30:01.000')));
+    spec.given(historyStepByStep).when(fire(2, t('28T15:31:00.000'))).thenNothingHappens();
+  });
 
   it('does nothing before the step is due', () => spec.given(history).when(fire(1, t('28T15:29:00.000'))).thenNothingHappens());
 

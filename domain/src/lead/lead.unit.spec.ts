@@ -69,10 +69,17 @@ describe('lead decider: the opening text', () => {
     spec.given([missed('c1'), attempted('a1')]).when(confirm('receipt')).then([
       { type: 'TextSent', data: { attemptId: 'a1', kind: 'opening', messageId: 'm1', confirmedBy: 'receipt' } },
       // The follow-up sequence starts from the opening text: 30 minutes, 24 hours, 3 and 7 days.
-      { type: 'FollowUpScheduled', data: { step: 1, dueAt: '2026-11-28T15:30:05.000Z' } },
-      { type: 'FollowUpScheduled', data: { step: 2, dueAt: '2026-11-29T15:00:05.000Z' } },
-      { type: 'FollowUpScheduled', data: { step: 3, dueAt: '2026-12-01T15:00:05.000Z' } },
-      { type: 'FollowUpScheduled', data: { step: 4, dueAt: '2026-12-05T15:00:05.000Z' } },
+      {
+        type: 'FollowUpsScheduled',
+        data: {
+          steps: [
+            { step: 1, dueAt: '2026-11-28T15:30:05.000Z' },
+            { step: 2, dueAt: '2026-11-29T15:00:05.000Z' },
+            { step: 3, dueAt: '2026-12-01T15:00:05.000Z' },
+            { step: 4, dueAt: '2026-12-05T15:00:05.000Z' },
+          ],
+        },
+      },
     ]);
     spec
       .given([missed('c1'), attempted('a1'), { type: 'TextSent', data: { attemptId: 'a1', kind: 'opening', messageId: 'm1', confirmedBy: 'receipt' } }])

@@ -62,6 +62,11 @@ export const initialLeadState = (): LeadState => ({
   synced: [],
 });
 
+function scheduleSteps(state: LeadState, steps: ReadonlyArray<{ step: FollowUpStep; dueAt: string }>): LeadState {
+  const scheduled = steps.map(({ step, dueAt }): FollowUp => ({ step, dueAt, status: 'scheduled' }));
+  return { ...state, followUps: [...state.followUps.filter((f) => !steps.some((s) => s.step === f.step)), ...scheduled] };
+}
+
 function followUp(state: LeadState, step: FollowUpStep, change: Partial<FollowUp>): LeadState {
   return { ...state, followUps: state.followUps.map((f) => (f.step === step ? { ...f, ...change } : f)) };
 }
@@ -126,7 +131,9 @@ export function evolveLead(state: LeadState, event: LeadEvent): LeadState {
       // There is one owner call per lead, and a failure names no claim: it is that call's.
       return event.data.channel === 'call' ? callStatus(state, 'owner-alert', null, 'ended') : state;
     case 'FollowUpScheduled':
-      return { ...state, followUps: [...state.followUps.filter((f) => f.step !== event.data.step), { step: event.data.step, dueAt: event.data.dueAt, status: 'scheduled' }] };
+      return scheduleSteps(state, [event.data]);
+    case 'FollowUpsScheduled':
+      return scheduleSteps(state, event.data.steps);
     case 'FollowUpFired':
       return followUp(state, event.data.step, { status: 'fired', firedAt: event.data.firedAt });
     case 'FollowUpDeferred':

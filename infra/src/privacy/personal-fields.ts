@@ -36,6 +36,7 @@ export const personalFields: PersonalFieldTable = {
   OwnerAlerted: [],
   OwnerAlertFailed: ['detail'],
   FollowUpScheduled: [],
+  FollowUpsScheduled: [],
   FollowUpFired: [],
   FollowUpDeferred: [],
   FollowUpSkipped: [],

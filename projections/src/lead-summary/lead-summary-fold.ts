@@ -123,6 +123,7 @@ function step(row: LeadSummaryRow, event: LeadSummaryEvent): void {
     case 'OwnerAlerted':
     case 'OwnerAlertFailed':
     case 'FollowUpScheduled':
+    case 'FollowUpsScheduled':
     case 'FollowUpFired':
     case 'FollowUpDeferred':
     case 'FollowUpSkipped':

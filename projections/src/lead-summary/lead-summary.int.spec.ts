@@ -101,7 +101,7 @@ describe('lead_summary', () => {
   });
 
   it('a lead that texted first opens on its reply and has no missed call', async () => {
-    const lead = story().replied(0).followUpScheduled();
+    const lead = story().replied(0).followUpsScheduled();
     await given(lead);
     expect(await row(lead)).toMatchObject({ status: 'replied', missed_at: null, call_count: 0, opened_at: timeOf(lead, 'ReplyReceived') });
   });

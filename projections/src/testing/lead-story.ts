@@ -91,8 +91,8 @@ export class LeadStory {
     return this.add({ type: 'LeadHandedOff', data: { by: 'owner', note } }, afterMs);
   }
 
-  followUpScheduled(afterMs = 100): this {
-    return this.add({ type: 'FollowUpScheduled', data: { step: 1, dueAt: new Date(this.at + afterMs + 1800000).toISOString() } }, afterMs);
+  followUpsScheduled(afterMs = 100): this {
+    return this.add({ type: 'FollowUpsScheduled', data: { steps: [{ step: 1, dueAt: new Date(this.at + afterMs + 1800000).toISOString() }] } }, afterMs);
   }
 
   /** The time of the last step, for expectations. */

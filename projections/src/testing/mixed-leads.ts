@@ -17,7 +17,7 @@ export function mixedLeads(count: number, start: Date): LeadStory[] {
     if (i % 2 === 0) lead.replied().qualified({ serviceType: (['hvac', 'plumbing', 'other', 'electrical'] as const)[i % 4]! });
     if (i % 6 === 0) lead.qualified({ serviceType: 'roofing', urgency: 'emergency', summary: 'Roof leak' }).escalated();
     if (i % 3 === 0) lead.booked().synced();
-    if (i % 5 === 2) lead.optedOut().followUpScheduled();
+    if (i % 5 === 2) lead.optedOut().followUpsScheduled();
     if (i % 10 === 2) lead.optedIn();
     if (i % 9 === 5) lead.handedOff(1000, 'calling them myself');
     return lead;
