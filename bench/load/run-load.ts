@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { leadStreamId, seedTenants } from '@naxio/infra';
 import { startTelnyxSandbox } from '@naxio/telnyx-sandbox';
-import { AppProcesses } from '../../test/support/app-processes';
+import { AppProcesses, type AppRuntime } from '../../test/support/app-processes';
 import { waitUntilAnswering } from '../../test/support/ports';
+import { buildAppBundles } from '../lib/app-runtime';
 import { openBenchDatabase } from '../lib/database';
 import { generateLoad, type PreparedRequest } from '../lib/load-generator';
 import { processCpuMeter } from '../lib/process-figures';
@@ -15,7 +16,7 @@ import { signedMissedCall, stormCaller } from '../storm/webhooks';
 const TENANTS_FILE = join(__dirname, '..', '..', 'infra', 'seed', 'tenants.json');
 
 /** `warmupSeconds` of the same load go first and are not counted (a process that just started is cold). */
-export type LoadOptions = { rate: number; seconds: number; port: number; warmupSeconds?: number; profileDir?: string };
+export type LoadOptions = { rate: number; seconds: number; port: number; warmupSeconds?: number; profileDir?: string; runtime?: AppRuntime };
 
 /** The accept queue the kernel gives a listening port (`ss`'s Send-Q for a listener); undefined without `ss`. */
 function listenBacklogOf(port: number): number | undefined {
@@ -30,13 +31,16 @@ function listenBacklogOf(port: number): number | undefined {
 /**
  * The ingress as deployed (its own process, on the real event store) under `rate` signed missed-call
  * webhooks a second for `seconds`, each from a new caller, offered open loop from another process.
- * Reports every acknowledgement and how many CallMissed events the store holds afterwards.
+ * Reports every acknowledgement and how many CallMissed events the store holds afterwards. The
+ * ingress runs from TypeScript through tsx unless `runtime` is `compiled` (its bundle, built first).
  */
 export async function runLoad(options: LoadOptions) {
+  if (options.runtime === 'compiled') buildAppBundles(['ingress']);
   const db = await openBenchDatabase('load', 2);
   const signer = await startTelnyxSandbox({ apiKey: 'KEY_LOAD' });
   const apps = new AppProcesses({ ...process.env, DATABASE_URL: db.url, TELNYX_PUBLIC_KEY: signer.publicKey, LOG_LEVEL: 'warn', INGRESS_PORT: String(options.port) }, mkdtempSync(join(tmpdir(), 'naxio-load-')), {
     nodeArgs: options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [],
+    runtime: options.runtime ?? 'tsx',
   });
   try {
     const tenants = await seedTenants(db.pool, TENANTS_FILE);

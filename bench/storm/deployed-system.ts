@@ -3,23 +3,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandboxes } from '@naxio/demo';
 import { createPool, ensureDatabase, migrate, seedTenants } from '@naxio/infra';
-import { ALL_APPS, AppProcesses } from '../../test/support/app-processes';
+import { ALL_APPS, AppProcesses, type AppRuntime } from '../../test/support/app-processes';
 import { appSettings } from '../../test/support/app-settings';
 import { freePortPair, waitUntilAnswering } from '../../test/support/ports';
+import { buildAppBundles } from '../lib/app-runtime';
 import { cpuMeter, machineCpuMeter, peakRssMb, processCpuMeter } from '../lib/process-figures';
 import type { ProcessFigures, StormSystem } from './storm-system';
 
 /** A line of an app's log that reports an error: pino's error and fatal levels, kafkajs's errors, a stack trace's head. */
 const ERROR_LINE = /"level":(50|60)\b|"level":"ERROR"|\bError\b/;
 
-export type DeployedOptions = { databaseUrl: string; brokers: string[]; topic: string; tenantsFile: string; profileDir?: string };
+export type DeployedOptions = { databaseUrl: string; brokers: string[]; topic: string; tenantsFile: string; profileDir?: string; runtime: AppRuntime };
 
 /**
  * Naxio as deployed: every app its own OS process with the image's heap flags, on the storm's own
- * database and topic; the vendor sandboxes run in this process. Each process's CPU over the storm
- * comes from /proc and its peak memory from VmHWM.
+ * database and topic; the vendor sandboxes run in this process. `runtime: 'compiled'` runs each from
+ * its bundle, as the image does (built first); `tsx` from its TypeScript sources. Each process's CPU
+ * over the storm comes from /proc and its peak memory from VmHWM.
  */
 export async function startDeployedSystem(options: DeployedOptions): Promise<StormSystem> {
+  if (options.runtime === 'compiled') buildAppBundles(ALL_APPS);
   await ensureDatabase(options.databaseUrl);
   const pool = createPool(options.databaseUrl, 4);
   await migrate(pool);
@@ -31,11 +34,12 @@ export async function startDeployedSystem(options: DeployedOptions): Promise<Sto
   const settings = appSettings(tenants, sandboxes, { databaseUrl: options.databaseUrl, brokers: options.brokers, ingressUrl, topic: options.topic });
   const apps = new AppProcesses({ ...process.env, ...settings, INGRESS_PORT: String(port) }, mkdtempSync(join(tmpdir(), 'naxio-storm-logs-')), {
     nodeArgs: options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [],
+    runtime: options.runtime,
   });
   for (const app of ALL_APPS) apps.start(app);
   await waitUntilAnswering(`${ingressUrl}/health`);
   return {
-    shape: 'one process per app',
+    shape: `one process per app (${options.runtime})`,
     tenants, sandboxes, pool, ingressUrl,
     problems: () => ALL_APPS.flatMap((app) => apps.logTail(app, Infinity).split('\n').filter((line) => ERROR_LINE.test(line)).map((line) => `${app}: ${line}`)),
     meter() {

@@ -3,8 +3,9 @@
  * a fixed rate from a load process of its own → ingress → event store → relay → Kafka → texter →
  * Telnyx sandbox, on a database and topic of its own; then raw Kafka and raw event-store anchors on
  * the same broker and database.
- *   npx tsx bench/storm/main.ts [--calls N] [--rate R] [--warmup N] [--drain-timeout S] [--profile DIR] [--one-process [--what-if-partitions P] [--what-if-append in-transaction|after-commit]]
- * By default every app runs as its own process, as deployed (deployed-system.ts); `--one-process`
+ *   npx tsx bench/storm/main.ts [--calls N] [--rate R] [--warmup N] [--drain-timeout S] [--profile DIR] [--tsx] [--one-process [--what-if-partitions P] [--what-if-append in-transaction|after-commit]]
+ * By default every app runs as its own process, as deployed (deployed-system.ts): from its bundle
+ * (dist/<app>.js, built first), or with `--tsx` from its TypeScript sources through tsx; `--one-process`
  * runs them all in this one (as the demo does) and adds its event-loop delay and a count of every SQL
  * statement sent; `--profile DIR` writes each app process's CPU profile there. Prints text-back
  * latency, throughput, ack latency, the exactly-one-text check, a per-stage breakdown, CPU and peak
@@ -14,6 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { dropDatabase } from '@naxio/infra';
+import { appRuntimeOption } from '../lib/app-runtime';
 import { flagOption, numberOption } from '../lib/cli';
 import { benchDatabaseUrl } from '../lib/database';
 import { printJsonLine } from '../lib/json-line';
@@ -34,6 +36,7 @@ const drainTimeoutMs = numberOption('--drain-timeout', 180, { max: 600 }) * 1000
 const whatIfPartitions = numberOption('--what-if-partitions', 1, { max: 64 });
 const whatIfAppend = appendOption();
 const oneProcess = flagOption('--one-process');
+const runtime = appRuntimeOption();
 const warmupCalls = numberOption('--warmup', 100, { min: 0, max: 2000 });
 const profileAt = process.argv.indexOf('--profile');
 const profileDir = profileAt >= 0 ? process.argv[profileAt + 1] : undefined;
@@ -99,6 +102,7 @@ function figuresOf(storm: StormRun, system: StormSystem, anchors: StormFigures['
 
 async function main() {
   if (!oneProcess && (whatIfPartitions > 1 || whatIfAppend)) throw new Error('the what-if flags patch classes in this process: use them with --one-process');
+  if (oneProcess && flagOption('--tsx')) throw new Error('--tsx says how the app processes run: with --one-process there are none');
   const brokers = kafkaBrokers();
   const databaseUrl = benchDatabaseUrl('storm');
   const topic = `lead-events-storm-${randomBytes(4).toString('hex')}`;
@@ -108,7 +112,7 @@ async function main() {
   const undoPartitions = whatIfPartitions > 1 ? consumePartitionsConcurrently(whatIfPartitions) : () => undefined;
   try {
     const where = { databaseUrl, brokers, topic, tenantsFile: join(ROOT, 'infra', 'seed', 'tenants.json') };
-    const system = oneProcess ? await startOneProcessSystem(where) : await startDeployedSystem({ ...where, profileDir });
+    const system = oneProcess ? await startOneProcessSystem(where) : await startDeployedSystem({ ...where, profileDir, runtime });
     undoPartitions();
     console.log(`storm bench (${system.shape}): ${calls} missed calls at ${rate}/s to the seed tenants' numbers after ${warmupCalls} to warm up; load average ${loadBefore}${whatIfPartitions > 1 || whatIfAppend ? ' [what-if run]' : ''}`);
     const storm = await runStorm(system, { calls, rate, drainTimeoutMs, brokers, topic, databaseUrl, warmupCalls }).finally(() => system.stop());

@@ -1,26 +1,27 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
+import appEntries from '../../infra/docker/app-entries.json';
 
 const ROOT = join(__dirname, '..', '..');
 
-/** Every Naxio process kind, by the entry point its container runs. */
-export const APP_ENTRIES = {
-  ingress: 'apps/ingress/src/main.ts',
-  relay: 'apps/relay/src/main.ts',
-  texter: 'apps/texter/src/main.ts',
-  conversation: 'apps/conversation/src/main.ts',
-  escalation: 'apps/escalation/src/main.ts',
-  callback: 'apps/callback/src/main.ts',
-  'crm-sync': 'apps/crm-sync/src/main.ts',
-  scheduler: 'apps/scheduler/src/main.ts',
-  projections: 'projections/src/main.ts',
-} as const;
+/** Every Naxio process kind that does the work, by the entry point its container runs (the analytics API only reads). */
+const { analytics: _readOnly, ...workers } = appEntries;
+export const APP_ENTRIES = workers;
 export type AppName = keyof typeof APP_ENTRIES;
 export const ALL_APPS = Object.keys(APP_ENTRIES) as AppName[];
 
 /** The heap flags the image sets in NODE_OPTIONS (infra/docker/Dockerfile): apps run here as they run there. */
 export const APP_HEAP_FLAGS = ['--max-old-space-size=128'];
+
+/**
+ * How an app's process runs: `tsx` from its TypeScript sources through tsx's loader (the specs: no
+ * build step), `compiled` from its bundle, dist/<app>.js, as the image runs it (`npm run build`).
+ */
+export type AppRuntime = 'tsx' | 'compiled';
+
+/** The bundle `npm run build` (scripts/build-apps.mjs) makes of an app's entry point. */
+export const appBundle = (name: AppName): string => `dist/${name}.js`;
 
 type Running = { child: ChildProcess; log: WriteStream; killedOnPurpose: boolean };
 
@@ -39,15 +40,16 @@ export class AppProcesses {
   constructor(
     private readonly env: NodeJS.ProcessEnv,
     private readonly logDir: string,
-    private readonly options: { restartDelayMs?: number; nodeArgs?: string[] } = {},
+    private readonly options: { restartDelayMs?: number; nodeArgs?: string[]; runtime?: AppRuntime } = {},
   ) {
     this.sampler = setInterval(() => this.samplePeaks(), 250);
   }
 
   start(name: AppName): void {
     // node --import tsx rather than the tsx CLI: the CLI runs the app in a child of its own, which
-    // a SIGKILL to the CLI would leave running.
-    const child = spawn(process.execPath, [...APP_HEAP_FLAGS, ...(this.options.nodeArgs ?? []), '--import', 'tsx', APP_ENTRIES[name]], { cwd: ROOT, env: { ...this.env, ...appEnv(name, this.env) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // a SIGKILL to the CLI would leave running. A bundle runs as the image runs it.
+    const program = this.options.runtime === 'compiled' ? ['--enable-source-maps', appBundle(name)] : ['--import', 'tsx', APP_ENTRIES[name]];
+    const child = spawn(process.execPath, [...APP_HEAP_FLAGS, ...(this.options.nodeArgs ?? []), ...program], { cwd: ROOT, env: { ...this.env, ...appEnv(name, this.env) }, stdio: ['ignore', 'pipe', 'pipe'] });
     const log = createWriteStream(join(this.logDir, `${name}.log`), { flags: 'a' });
     child.stdout?.pipe(log, { end: false });
     child.stderr?.pipe(log, { end: false });
