@@ -1,9 +1,8 @@
 // The sandbox as the callee of outbound Call Control calls, driven by the real telnyx SDK.
 import Telnyx, { APIError } from 'telnyx';
 import { eventTypes, waitForEvent } from './call-webhooks.test-support';
-import { startTelnyxSandbox } from './index';
 import type { TelnyxSandbox } from './types';
-import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.test-support';
+import { closeSandboxWithReceiver, startSandboxWithReceiver, type WebhookReceiver } from './webhook-receiver.test-support';
 
 const API_KEY = 'KEY_test_outbound';
 const CONNECTION = '1684641123236054244';
@@ -28,19 +27,9 @@ describe('outbound calls: the sandbox plays the callee', () => {
   let client: Telnyx;
 
   beforeEach(async () => {
-    receiver = await startWebhookReceiver();
-    sandbox = await startTelnyxSandbox({
-      apiKey: API_KEY,
-      ownedNumbers: [BUSINESS],
-      connectionId: CONNECTION,
-      voiceWebhookUrl: receiver.url('/voice'),
-    });
-    client = new Telnyx({ apiKey: API_KEY, baseURL: sandbox.baseUrl, publicKey: sandbox.publicKey, maxRetries: 0 });
+    ({ sandbox, receiver, client } = await startSandboxWithReceiver((r) => ({ apiKey: API_KEY, ownedNumbers: [BUSINESS], connectionId: CONNECTION, voiceWebhookUrl: r.url('/voice') })));
   });
-  afterEach(async () => {
-    await sandbox.close();
-    await receiver.close();
-  });
+  afterEach(() => closeSandboxWithReceiver({ sandbox, receiver, client }));
 
   it('dials a person: initiated (outgoing, bridging) and answered echo client_state; speak ends in speak.ended', async () => {
     const dialState = state({ kind: 'owner-alert', leadId: 'lead-1' });

@@ -2,6 +2,9 @@
 // received, and answers with whatever status the spec queues (200 once the queue is empty).
 import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import Telnyx from 'telnyx';
+import { startTelnyxSandbox } from './index';
+import type { TelnyxSandbox, TelnyxSandboxOptions } from './types';
 
 export interface ReceivedWebhook {
   path: string;
@@ -61,4 +64,20 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         server.closeAllConnections();
       }),
   };
+}
+
+/** A sandbox whose webhooks go to a receiver of their own, and the official SDK pointed at it. */
+export type SandboxWithReceiver = { sandbox: TelnyxSandbox; receiver: WebhookReceiver; client: Telnyx };
+
+export async function startSandboxWithReceiver(options: (receiver: WebhookReceiver) => TelnyxSandboxOptions): Promise<SandboxWithReceiver> {
+  const receiver = await startWebhookReceiver();
+  const settings = options(receiver);
+  const sandbox = await startTelnyxSandbox(settings);
+  const client = new Telnyx({ apiKey: settings.apiKey, baseURL: sandbox.baseUrl, publicKey: sandbox.publicKey, maxRetries: 0 });
+  return { sandbox, receiver, client };
+}
+
+export async function closeSandboxWithReceiver({ sandbox, receiver }: SandboxWithReceiver): Promise<void> {
+  await sandbox.close();
+  await receiver.close();
 }

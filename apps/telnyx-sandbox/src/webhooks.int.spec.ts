@@ -2,7 +2,7 @@
 import Telnyx from 'telnyx';
 import { startTelnyxSandbox } from './index';
 import type { TelnyxSandbox } from './types';
-import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.test-support';
+import { closeSandboxWithReceiver, startSandboxWithReceiver, type WebhookReceiver } from './webhook-receiver.test-support';
 
 const API_KEY = 'KEY_test_sandbox';
 const BUSINESS = '+15125550100';
@@ -14,19 +14,14 @@ describe('telnyx sandbox webhooks', () => {
   let client: Telnyx;
 
   beforeEach(async () => {
-    receiver = await startWebhookReceiver();
-    sandbox = await startTelnyxSandbox({
+    ({ sandbox, receiver, client } = await startSandboxWithReceiver((r) => ({
       apiKey: API_KEY,
-      voiceWebhookUrl: receiver.url('/voice'),
-      messagingWebhookUrl: receiver.url('/sms'),
+      voiceWebhookUrl: r.url('/voice'),
+      messagingWebhookUrl: r.url('/sms'),
       webhookRetry: { backoffMs: [10] },
-    });
-    client = new Telnyx({ apiKey: API_KEY, baseURL: sandbox.baseUrl, publicKey: sandbox.publicKey, maxRetries: 0 });
+    })));
   });
-  afterEach(async () => {
-    await sandbox.close();
-    await receiver.close();
-  });
+  afterEach(() => closeSandboxWithReceiver({ sandbox, receiver, client }));
 
   it('plays a missed call as signed call.initiated then call.hangup, in order', async () => {
     const call = await sandbox.ringOut({ from: CALLER, to: BUSINESS });
