@@ -15,6 +15,7 @@ export const LEAD_KEY_CACHE_MS = 2000;
  * one may get one from another process at any moment.
  */
 export class CachedLeadKeyStore implements LeadKeyStore {
+  /** Oldest first: every entry lives as long, so the expired ones are always at the front. */
   private readonly keys = new Map<string, { key: Buffer; until: number }>();
 
   constructor(
@@ -56,11 +57,27 @@ export class CachedLeadKeyStore implements LeadKeyStore {
     return undefined;
   }
 
+  /** How many keys it holds now. */
+  get size(): number {
+    return this.keys.size;
+  }
+
   private remember(leadId: string, key: Buffer): Buffer {
-    // The oldest entry goes first: Map keeps insertion order.
-    if (this.keys.size >= this.maxKeys) this.keys.delete(this.keys.keys().next().value!);
-    this.keys.set(leadId, { key, until: Date.now() + this.ttlMs });
-    return key;
+    const now = Date.now();
+    // In a storm most leads are used once and never looked up again: their keys are let go of here,
+    // from the front, where Map keeps the oldest. Otherwise a busy ingress held tens of thousands.
+    for (const [oldest, entry] of this.keys) {
+      if (entry.until > now && this.keys.size < this.maxKeys) break;
+      this.keys.delete(oldest);
+    }
+    // Deleted first, so a key remembered again moves to the back with its new lifetime.
+    this.keys.delete(leadId);
+    // A key read from the database or made by randomBytes is a slice of a shared 8 KiB pool: kept
+    // as it is, it would keep that whole slab (and the other requests' bytes in it) alive.
+    const own = Buffer.alloc(key.length);
+    key.copy(own);
+    this.keys.set(leadId, { key: own, until: now + this.ttlMs });
+    return own;
   }
 }
 

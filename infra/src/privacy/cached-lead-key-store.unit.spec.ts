@@ -53,4 +53,23 @@ describe('cached lead keys', () => {
     await keys.existingKey('lead-1');
     expect(asked.existingKeys).toBe(1);
   });
+
+  it('lets go of keys whose time is up without being asked for them again, as in a storm of new callers', async () => {
+    const { counted } = countedStore();
+    const keys = new CachedLeadKeyStore(counted, 20);
+    for (const id of ['lead-1', 'lead-2', 'lead-3']) await keys.keyFor(id, 't');
+    expect(keys.size).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await keys.keyFor('lead-4', 't');
+    expect(keys.size).toBe(1);
+  });
+
+  it('keeps a key in a buffer of its own, not a slice of a shared pool that would keep the rest alive', async () => {
+    const pool = Buffer.from('a'.repeat(100));
+    const sliced = pool.subarray(10, 42);
+    const keys = new CachedLeadKeyStore({ keyFor: async () => sliced, existingKey: async () => null, existingKeys: async () => new Map(), forget: async () => true }, 60_000);
+    const kept = await keys.keyFor('lead-5', 't');
+    expect(kept).toEqual(sliced);
+    expect(kept.buffer.byteLength).toBe(32);
+  });
 });
