@@ -29,6 +29,22 @@ describe('PostgreSQL lead key store', () => {
     }
   });
 
+  it('makes the keys of first uses that arrive together in a few statements, one row and one key each', async () => {
+    const store = new PostgresLeadKeyStore(db.pool);
+    const statements = jest.spyOn(db.pool, 'query');
+    try {
+      const leads = Array.from({ length: 100 }, (_, i) => `lead-t-storm-${i}`);
+      const keys = await Promise.all([...leads, ...leads.slice(0, 10)].map((lead) => store.keyFor(lead, 't')));
+      expect(statements.mock.calls.length).toBeLessThanOrEqual(5);
+      expect(new Set(keys.map((k) => k.toString('hex'))).size).toBe(100);
+      expect(keys.slice(100)).toEqual(keys.slice(0, 10));
+    } finally {
+      statements.mockRestore();
+    }
+    const { rows } = await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM lead_keys WHERE lead_id LIKE 'lead-t-storm-%'`);
+    expect(rows[0]!.n).toBe(100);
+  });
+
   it('keeps the tenant and refuses a key that is not 256 bits', async () => {
     await new PostgresLeadKeyStore(db.pool).keyFor('lead-acme-1', 'acme');
     const { rows } = await db.pool.query('SELECT tenant_id FROM lead_keys WHERE lead_id = $1', ['lead-acme-1']);

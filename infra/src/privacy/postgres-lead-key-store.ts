@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { LeadKeyStore } from './lead-key-store';
-import { newLeadKey } from './sealed-value';
+import { GroupedKeyCreation } from './grouped-key-creation';
 
 type KeyRow = { lead_id: string; key: Buffer };
 
@@ -11,21 +11,14 @@ type KeyRow = { lead_id: string; key: Buffer };
  * row cannot be undone from a backup once the wrapping key is rotated.
  */
 export class PostgresLeadKeyStore implements LeadKeyStore {
-  constructor(private readonly pool: Pool) {}
+  private readonly creation: GroupedKeyCreation;
 
-  async keyFor(leadId: string, tenantId: string): Promise<Buffer> {
-    // One round trip whether the key is new or not. The SELECT sees the statement's snapshot, so a key
-    // that a concurrent first use inserts (our INSERT waited on it, then did nothing) is not in it:
-    // the loop reads again. It also covers a forget that lands in between.
-    for (;;) {
-      const { rows } = await this.pool.query<KeyRow>(
-        `WITH inserted AS (
-           INSERT INTO lead_keys (lead_id, tenant_id, key) VALUES ($1, $2, $3) ON CONFLICT (lead_id) DO NOTHING RETURNING lead_id, key)
-         SELECT lead_id, key FROM inserted UNION ALL SELECT lead_id, key FROM lead_keys WHERE lead_id = $1`,
-        [leadId, tenantId, newLeadKey()],
-      );
-      if (rows[0]) return rows[0].key;
-    }
+  constructor(private readonly pool: Pool) {
+    this.creation = new GroupedKeyCreation(pool);
+  }
+
+  keyFor(leadId: string, tenantId: string): Promise<Buffer> {
+    return this.creation.keyFor(leadId, tenantId);
   }
 
   async existingKey(leadId: string): Promise<Buffer | null> {
