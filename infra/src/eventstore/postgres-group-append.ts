@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { AppendResult, ExpectedVersion, NewEvent } from '@naxio/domain';
+import { GroupedWork } from '../postgres/grouped-work';
 import { inTransaction } from '../postgres/transaction';
 import { checkExpectedVersion } from './expected-version';
 import { eventRows, NeedsCarefulAppend, type StreamHead } from './postgres-event-rows';
@@ -18,57 +19,42 @@ const LANES = 4;
 const MAX_GROUP_EVENTS = 1000;
 
 /**
- * Group commit. Appends that arrive while transactions are in flight wait and then go together: one
- * transaction locks their stream heads in one statement, inserts every event and moves every head
- * in another, and commits (one WAL flush) for all of them. Nothing waits on a timer: an append that
- * finds a lane free starts at once, so a quiet store answers as fast as before, and a busy one does
+ * Group commit (see GroupedWork): one transaction locks the group's stream heads in one statement,
+ * inserts every event and moves every head in another, and commits (one WAL flush) for all of them:
  * a few round trips per group instead of four per append.
  *
  * A member whose expected version does not hold leaves the group with NeedsCarefulAppend, and so does
  * every member of a group that hit an id already stored: the careful path then answers exactly.
  */
 export class GroupedAppends {
-  private readonly queue: Pending[] = [];
-  private lanesBusy = 0;
+  private readonly work: GroupedWork<Pending>;
 
-  constructor(private readonly pool: Pool) {}
+  constructor(pool: Pool) {
+    this.work = new GroupedWork(LANES, takeGroup, (group) => writeGroup(pool, group));
+  }
 
   append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ streamId, events, expected, resolve, reject });
-      this.startLane();
-    });
+    return new Promise((resolve, reject) => this.work.add({ streamId, events, expected, resolve, reject }));
   }
+}
 
-  private startLane(): void {
-    if (this.lanesBusy >= LANES || this.queue.length === 0) return;
-    this.lanesBusy += 1;
-    void this.runLane();
-  }
-
-  private async runLane(): Promise<void> {
-    for (let group = this.takeGroup(); group.length > 0; group = this.takeGroup()) await writeGroup(this.pool, group);
-    this.lanesBusy -= 1;
-  }
-
-  /** The oldest waiting appends, one per stream (a second append to a stream needs the first's version). */
-  private takeGroup(): Pending[] {
-    const group: Pending[] = [];
-    const streams = new Set<string>();
-    let events = 0;
-    for (let i = 0; i < this.queue.length && events < MAX_GROUP_EVENTS; ) {
-      const pending = this.queue[i]!;
-      if (streams.has(pending.streamId) || (group.length > 0 && events + pending.events.length > MAX_GROUP_EVENTS)) {
-        i += 1;
-        continue;
-      }
-      streams.add(pending.streamId);
-      events += pending.events.length;
-      group.push(pending);
-      this.queue.splice(i, 1);
+/** The oldest waiting appends, one per stream (a second append to a stream needs the first's version). */
+function takeGroup(queue: Pending[]): Pending[] {
+  const group: Pending[] = [];
+  const streams = new Set<string>();
+  let events = 0;
+  for (let i = 0; i < queue.length && events < MAX_GROUP_EVENTS; ) {
+    const pending = queue[i]!;
+    if (streams.has(pending.streamId) || (group.length > 0 && events + pending.events.length > MAX_GROUP_EVENTS)) {
+      i += 1;
+      continue;
     }
-    return group;
+    streams.add(pending.streamId);
+    events += pending.events.length;
+    group.push(pending);
+    queue.splice(i, 1);
   }
+  return group;
 }
 
 /** Creates missing heads and locks all of them, in stream-id order so two groups never deadlock. */

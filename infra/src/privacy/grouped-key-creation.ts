@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { GroupedWork } from '../postgres/grouped-work';
 import { newLeadKey } from './sealed-value';
 
 type Waiting = { leadId: string; tenantId: string; resolve(key: Buffer): void; reject(error: unknown): void };
@@ -9,36 +10,22 @@ const MAX_GROUP = 500;
 
 /**
  * A lead's key for its first use, made or found, with the first uses that arrive together sharing
- * one statement and one commit. In a storm every missed call is a new lead: a statement (and a WAL
- * flush) each was the ingress's second cost after the append itself. Nothing waits on a timer: a
- * first use that finds a lane free goes at once.
+ * one statement and one commit (see GroupedWork). In a storm every missed call is a new lead: a
+ * statement (and a WAL flush) each was the ingress's second cost after the append itself.
  *
  * Keys are inserted in lead-id order, so two groups (from any number of processes) never deadlock.
  * The statement reads with the snapshot it started with: a key that a concurrent first use inserted
  * meanwhile (our INSERT waited on it, then did nothing) is not in it, and that lead asks again.
  */
 export class GroupedKeyCreation {
-  private readonly queue: Waiting[] = [];
-  private lanesBusy = 0;
+  private readonly work: GroupedWork<Waiting>;
 
-  constructor(private readonly pool: Pool) {}
+  constructor(private readonly pool: Pool) {
+    this.work = new GroupedWork(LANES, (waiting) => waiting.splice(0, MAX_GROUP), (group) => this.create(group));
+  }
 
   keyFor(leadId: string, tenantId: string): Promise<Buffer> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ leadId, tenantId, resolve, reject });
-      this.startLane();
-    });
-  }
-
-  private startLane(): void {
-    if (this.lanesBusy >= LANES || this.queue.length === 0) return;
-    this.lanesBusy += 1;
-    void this.runLane();
-  }
-
-  private async runLane(): Promise<void> {
-    for (let group = this.queue.splice(0, MAX_GROUP); group.length > 0; group = this.queue.splice(0, MAX_GROUP)) await this.create(group);
-    this.lanesBusy -= 1;
+    return new Promise((resolve, reject) => this.work.add({ leadId, tenantId, resolve, reject }));
   }
 
   private async create(group: Waiting[]): Promise<void> {
@@ -58,7 +45,7 @@ export class GroupedKeyCreation {
       for (const [lead, waiting] of byLead) {
         const key = found.get(lead);
         if (key) for (const w of waiting) w.resolve(key);
-        else this.queue.push(...waiting);
+        else this.work.add(...waiting);
       }
     } catch (error) {
       for (const waiting of group) waiting.reject(error);
