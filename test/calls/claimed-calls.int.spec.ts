@@ -120,6 +120,27 @@ describe('a claimed call after a crash', () => {
     }
   });
 
+  it('takes a dial it could not record for what it is: not a failed alert, but a call found live when the escalation comes again', async () => {
+    const owner = '+15125557005';
+    sandbox.scriptCallee(owner, { answer: 'no-answer', ringMs: 60_000 });
+    const escalated = await qualifiedLead('+15125556005', 'emergency', owner);
+    const leadId = escalated.metadata.streamId;
+    const recordsNoDial = Object.assign(Object.create(store) as PostgresEventStore, {
+      appendToStream: (stream: string, events: Array<{ type: string }>, expected: never) =>
+        events.some((e) => e.type === 'CallDialled') ? Promise.reject(new Error('the database went away')) : store.appendToStream(stream, events as never, expected),
+    });
+    sandbox.setWebhookUrls({ voice: lostWebhooks.url('/voice') });
+    try {
+      await expect(alertOwner({ ...deps, store: recordsNoDial }, escalated)).rejects.toThrow(/database went away/);
+      await alertOwner(deps, escalated);
+      expect(callsTo(owner)).toHaveLength(1);
+      expect(await dialsOf(leadId)).toEqual([expect.objectContaining({ callControlId: callsTo(owner)[0]!.callControlId, seenBy: 'live-calls' })]);
+      expect((await store.readStream(leadId)).events.map((e) => e.type)).not.toContain('OwnerAlertFailed');
+    } finally {
+      sandbox.setWebhookUrls({ voice: `${ingressUrl}/webhooks/telnyx/voice` });
+    }
+  });
+
   it('calls the lead back once when a crash came between Jordan’s claim and the dial', async () => {
     const caller = '+15125556003';
     const { qualified, leadId } = await claimedCallback(caller);

@@ -21,9 +21,9 @@ export async function dialClaimedCall(deps: DialDeps, call: ClaimedCall, context
     const live = await deps.voice.liveCall(call.request.clientState);
     if (live) return recordDialled(deps, call, live.callControlId, 'live-calls', context);
   }
+  let dialled: { callControlId: string };
   try {
-    const { callControlId } = await deps.voice.dial(call.request);
-    return recordDialled(deps, call, callControlId, 'dial-answer', context);
+    dialled = await deps.voice.dial(call.request);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     if (error instanceof DialRefused) return { placed: false, detail };
@@ -31,6 +31,8 @@ export async function dialClaimedCall(deps: DialDeps, call: ClaimedCall, context
     const live = await deps.voice.liveCall(call.request.clientState);
     return live ? recordDialled(deps, call, live.callControlId, 'live-calls', context) : { placed: false, detail };
   }
+  // Outside the try: a failure to record is not a failed dial, and the claim's event comes again.
+  return recordDialled(deps, call, dialled.callControlId, 'dial-answer', context);
 }
 
 async function recordDialled(deps: DialDeps, call: ClaimedCall, callControlId: string, seenBy: 'dial-answer' | 'live-calls', context: () => CommandContext): Promise<DialOutcome> {
