@@ -51,8 +51,6 @@ export async function handleCallbackWebhook(deps: CallbackDeps, webhook: CallWeb
   const ended = state.callbacks.find((c) => c.attemptId === attemptId)?.outcome;
 
   switch (webhook.eventType) {
-    case 'call.initiated':
-      return recordDialled(call);
     case 'call.machine.detection.ended':
       return webhook.payload.result === 'machine' ? leaveVoicemail(call) : askForSlot(call);
     case 'call.ai_gather.ended':
@@ -66,13 +64,6 @@ export async function handleCallbackWebhook(deps: CallbackDeps, webhook: CallWeb
     default:
       return { status: 'ignored', detail: webhook.eventType };
   }
-}
-
-/** Telnyx has the call: said here too, in case the process that dialled died before it could say so. */
-async function recordDialled({ deps, webhook, callControlId, context }: Call): Promise<CallStep> {
-  const data = { purpose: 'callback' as const, claimId: webhook.state.attemptId, callControlId, seenBy: 'call-webhook' as const };
-  const { events } = await handleCommand(deps.store, leadDecider, webhook.state.leadId, { type: 'RecordCallDialled', data }, context());
-  return { status: events.length > 0 ? 'dialled' : 'ignored' };
 }
 
 async function askForSlot({ deps, tenant, state, callControlId, webhook }: Call): Promise<CallStep> {

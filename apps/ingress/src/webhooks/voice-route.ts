@@ -3,6 +3,7 @@ import { leadDecider } from '@naxio/domain';
 import { handleCommand, leadStreamId, presumedNew } from '@naxio/infra';
 import { IngressError } from '../errors';
 import type { IngressDeps } from '../deps';
+import { recordCallDialled } from './call-dialled';
 import { decodeCallState } from './client-state';
 import { classifyVoiceWebhook } from './missed-call';
 import { ownerAlertCallProgress } from './owner-alert-call';
@@ -12,6 +13,7 @@ export function voiceRoute(app: FastifyInstance, deps: IngressDeps): void {
   app.post('/webhooks/telnyx/voice', async (request) => {
     const envelope = await verifiedEnvelope(deps.telnyx, request.body as Buffer | undefined, request.headers);
     const ours = decodeCallState(envelope.data.payload.client_state);
+    if (ours && envelope.data.event_type === 'call.initiated') return recordCallDialled(deps, envelope, ours);
     if (ours?.kind === 'owner-alert') return ownerAlertCallProgress(deps, envelope, ours.leadId);
     if (ours?.kind === 'callback') {
       if (!deps.callbackCalls) return { status: 'ignored', reason: 'no callback flow configured' };
