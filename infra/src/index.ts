@@ -13,6 +13,7 @@ export * from './tenants/tenant-config';
 export * from './tenants/in-memory-tenant-directory';
 export * from './tenants/postgres-tenant-directory';
 export * from './telnyx/telnyx-client';
+export * from './telnyx/webhook-verifier';
 export * from './telnyx/telnyx-sms-gateway';
 export * from './telnyx/in-memory-sms-gateway';
 export * from './runtime-env';

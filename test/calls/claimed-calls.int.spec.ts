@@ -11,6 +11,7 @@ import {
   PostgresSlotReservations,
   TelnyxSmsGateway,
   TelnyxVoiceGateway,
+  TelnyxWebhookVerifier,
 } from '@naxio/infra';
 import { buildIngress } from '@naxio/ingress';
 import { type CallbackDeps, encodeCallState, handleCallbackWebhook, startCallback } from '@naxio/callback';
@@ -38,7 +39,7 @@ beforeAll(async () => {
   sandbox = await startTelnyxSandbox({ apiKey: 'KEY_CALLS', ownedNumbers: [PEAK_COMFORT_PHONE], profileDeliveryReceipts: false });
   const telnyx = createTelnyxClient({ apiKey: 'KEY_CALLS', baseUrl: sandbox.baseUrl, publicKey: sandbox.publicKey });
   const voice = new TelnyxVoiceGateway(telnyx, sandbox.connectionId);
-  ingress = await buildIngress({ store, tenants, clock: systemClock, telnyx, voice, callbackCalls: (webhook) => handleCallbackWebhook(deps, webhook) });
+  ingress = await buildIngress({ store, tenants, clock: systemClock, webhooks: new TelnyxWebhookVerifier(sandbox.publicKey), voice, callbackCalls: (webhook) => handleCallbackWebhook(deps, webhook) });
   ingressUrl = await ingress.listen({ port: 0, host: '127.0.0.1' });
   sandbox.setWebhookUrls({ voice: `${ingressUrl}/webhooks/telnyx/voice`, messaging: `${ingressUrl}/webhooks/telnyx/messaging` });
   lostWebhooks = await startWebhookReceiver();

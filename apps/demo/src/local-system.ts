@@ -22,6 +22,7 @@ import {
   seedTenants,
   TelnyxSmsGateway,
   TelnyxVoiceGateway,
+  TelnyxWebhookVerifier,
 } from '@naxio/infra';
 import { bookFromReply, CALLBACK_TRIGGERS, type CallbackDeps, handleCallbackWebhook, SLOT_CHOICE_TRIGGERS, startCallback } from '@naxio/callback';
 import { handleReply, REPLY_TRIGGERS } from '@naxio/conversation';
@@ -85,7 +86,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const voice = new TelnyxVoiceGateway(telnyx, sandboxes.telnyx.connectionId);
   const claude = { apiKey: SANDBOX_KEYS.anthropic, baseUrl: sandboxes.anthropic.baseUrl };
 
-  const ingress = await buildIngress({ store, tenants: directory, clock: options.clock ?? systemClock, telnyx, voice, callbackCalls: (webhook) => handleCallbackWebhook(callbackDeps, webhook) });
+  const ingress = await buildIngress({ store, tenants: directory, clock: options.clock ?? systemClock, webhooks: new TelnyxWebhookVerifier(sandboxes.telnyx.publicKey), voice, callbackCalls: (webhook) => handleCallbackWebhook(callbackDeps, webhook) });
   const ingressUrl = await ingress.listen({ port: 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG });
   sandboxes.telnyx.setWebhookUrls({ voice: `${ingressUrl}/webhooks/telnyx/voice`, messaging: `${ingressUrl}/webhooks/telnyx/messaging` });
 

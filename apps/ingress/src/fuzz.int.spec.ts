@@ -2,7 +2,7 @@ import { generateKeyPairSync, sign as ed25519Sign } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { startTelnyxSandbox, type TelnyxSandbox } from '@naxio/telnyx-sandbox';
 import { callHangupPayload, newCallLeg } from '../../telnyx-sandbox/src/call-payloads';
-import { createTelnyxClient, InMemoryTenantDirectory, PostgresEventStore } from '@naxio/infra';
+import { InMemoryTenantDirectory, PostgresEventStore, TelnyxWebhookVerifier } from '@naxio/infra';
 import { systemClock } from '@naxio/domain';
 import { PEAK_COMFORT_PHONE, peakComfort } from '../../../test/support/tenants';
 import { freshDatabase, type TestDatabase } from '../../../test/support/postgres';
@@ -194,11 +194,11 @@ const otherKey = generateKeyPairSync('ed25519').privateKey;
 beforeAll(async () => {
   db = await freshDatabase('ingress_fuzz');
   sandbox = await startTelnyxSandbox({ apiKey: 'KEY_TEST' });
-  const telnyx = createTelnyxClient({ apiKey: 'unused', publicKey: sandbox.publicKey });
+  const webhooks = new TelnyxWebhookVerifier(sandbox.publicKey);
   // Counts signature checks, so a 413 can be shown to come before the body is read at all.
-  const unwrap = telnyx.webhooks.unwrap.bind(telnyx.webhooks);
-  telnyx.webhooks.unwrap = (...args: Parameters<typeof unwrap>) => ((unwrapCalls += 1), unwrap(...args));
-  app = await buildIngress({ store: new PostgresEventStore(db.pool), tenants: new InMemoryTenantDirectory([peakComfort()]), clock: systemClock, telnyx });
+  const unwrap = webhooks.unwrap.bind(webhooks);
+  webhooks.unwrap = (...args: Parameters<typeof unwrap>) => ((unwrapCalls += 1), unwrap(...args));
+  app = await buildIngress({ store: new PostgresEventStore(db.pool), tenants: new InMemoryTenantDirectory([peakComfort()]), clock: systemClock, webhooks });
 });
 afterAll(async () => {
   await app?.close();

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { startTelnyxSandbox, type TelnyxSandbox, webhookBody } from '@naxio/telnyx-sandbox';
-import { createTelnyxClient, InMemoryTenantDirectory, leadStreamId, PostgresEventStore } from '@naxio/infra';
+import { InMemoryTenantDirectory, leadStreamId, PostgresEventStore, TelnyxWebhookVerifier } from '@naxio/infra';
 import { PEAK_COMFORT_PHONE, peakComfort } from '../../../test/support/tenants';
 import { systemClock } from '@naxio/domain';
 import { freshDatabase, type TestDatabase } from '../../../test/support/postgres';
@@ -19,8 +19,7 @@ beforeAll(async () => {
   db = await freshDatabase('ingress');
   store = new PostgresEventStore(db.pool);
   sandbox = await startTelnyxSandbox({ apiKey: 'KEY_TEST' });
-  const telnyx = createTelnyxClient({ apiKey: 'unused', publicKey: sandbox.publicKey });
-  app = await buildIngress({ store, tenants: new InMemoryTenantDirectory(tenants), clock: systemClock, telnyx });
+  app = await buildIngress({ store, tenants: new InMemoryTenantDirectory(tenants), clock: systemClock, webhooks: new TelnyxWebhookVerifier(sandbox.publicKey) });
 });
 afterAll(async () => {
   await app.close();

@@ -1,6 +1,6 @@
 import { callbackDepsFromEnv, handleCallbackWebhook } from '@naxio/callback';
 import { systemClock } from '@naxio/domain';
-import { createPool, createTelnyxClient, createEventStore, migrate, piiProtected, PostgresTenantDirectory, runtimeEnv, stopOnSignal } from '@naxio/infra';
+import { createPool, createEventStore, migrate, piiProtected, PostgresTenantDirectory, runtimeEnv, stopOnSignal, TelnyxWebhookVerifier } from '@naxio/infra';
 import { buildIngress, LISTEN_BACKLOG } from './app';
 
 // Receives Telnyx webhooks: PORT, DATABASE_URL, TELNYX_PUBLIC_KEY (base64 Ed25519 key from the portal).
@@ -19,7 +19,7 @@ async function main() {
     store,
     tenants,
     clock: systemClock,
-    telnyx: createTelnyxClient({ apiKey: process.env.TELNYX_API_KEY ?? 'verify-only', publicKey }),
+    webhooks: new TelnyxWebhookVerifier(publicKey),
     ...(callback ? { voice: callback.voice, callbackCalls: (webhook) => handleCallbackWebhook(callback, webhook) } : {}),
     logger: true,
   });

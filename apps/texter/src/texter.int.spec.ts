@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { type SmsGateway, type StoredEvent, systemClock } from '@naxio/domain';
-import { createTelnyxClient, handleCommand, InMemoryTenantDirectory, leadStreamId, PostgresEventStore, TelnyxSmsGateway, eventually } from '@naxio/infra';
+import { createTelnyxClient, handleCommand, TelnyxWebhookVerifier, InMemoryTenantDirectory, leadStreamId, PostgresEventStore, TelnyxSmsGateway, eventually } from '@naxio/infra';
 import { leadDecider } from '@naxio/domain';
 import { buildIngress } from '@naxio/ingress';
 import { startTelnyxSandbox, type TelnyxSandbox } from '@naxio/telnyx-sandbox';
@@ -24,7 +24,7 @@ beforeAll(async () => {
   store = new PostgresEventStore(db.pool);
   sandbox = await startTelnyxSandbox({ apiKey: 'KEY_TEXTER', ownedNumbers: [TENANT_PHONE], profileDeliveryReceipts: false });
   const telnyx = createTelnyxClient({ apiKey: 'KEY_TEXTER', baseUrl: sandbox.baseUrl, publicKey: sandbox.publicKey });
-  ingress = await buildIngress({ store, tenants, clock: systemClock, telnyx });
+  ingress = await buildIngress({ store, tenants, clock: systemClock, webhooks: new TelnyxWebhookVerifier(sandbox.publicKey) });
   const address = await ingress.listen({ port: 0, host: '127.0.0.1' });
   deps = { store, tenants, sms: new TelnyxSmsGateway(telnyx), clock: systemClock, receiptBaseUrl: address };
 });

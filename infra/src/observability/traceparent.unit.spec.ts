@@ -36,6 +36,13 @@ describe('traceparent', () => {
     expect(child.traceId).toBe(a.traceId);
     expect(child.spanId).not.toBe(a.spanId);
   });
+
+  it('never hands out the same id twice, across many refills of its random bytes', () => {
+    const traces = Array.from({ length: 2000 }, () => startTrace());
+    const ids = traces.flatMap((t) => [t.traceId, t.spanId, childSpan(t).spanId]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(traces.every((t) => /^[0-9a-f]{32}$/.test(t.traceId) && /^[0-9a-f]{16}$/.test(t.spanId))).toBe(true);
+  });
 });
 
 describe('the trace in scope', () => {

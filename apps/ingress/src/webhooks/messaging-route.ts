@@ -71,7 +71,7 @@ async function confirmFromReceipt(deps: IngressDeps, envelope: TelnyxEnvelope, q
 
 export function messagingRoute(app: FastifyInstance, deps: IngressDeps): void {
   app.post('/webhooks/telnyx/messaging', async (request: FastifyRequest) => {
-    const envelope = await verifiedEnvelope(deps.telnyx, request.body as Buffer | undefined, request.headers);
+    const envelope = await verifiedEnvelope(deps.webhooks, request.body as Buffer | undefined, request.headers);
     switch (envelope.data.event_type) {
       case 'message.received':
         return recordReply(deps, envelope);

@@ -1,5 +1,5 @@
-import type Telnyx from 'telnyx';
 import { z } from 'zod';
+import type { TelnyxWebhookVerifier } from '@naxio/infra';
 import { IngressError } from '../errors';
 
 /** Telnyx wraps every webhook the same way; `data.id` is stable across Telnyx's retries. */
@@ -22,11 +22,11 @@ const flatten = (headers: Record<string, string | string[] | undefined>) =>
   Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? '') : (v ?? '')]));
 
 /**
- * Signature first (over the exact bytes received, `timestamp|body`, within 300 s, by the official
- * SDK), then JSON, then shape: an unsigned body is refused before we read a byte of it.
+ * Signature first (over the exact bytes received, `timestamp|body`, within 300 s, with the SDK's
+ * verdicts), then JSON, then shape: an unsigned body is refused before we read a byte of it.
  */
 export async function verifiedEnvelope(
-  client: Telnyx,
+  verifier: TelnyxWebhookVerifier,
   rawBody: Buffer | undefined,
   headers: Record<string, string | string[] | undefined>,
 ): Promise<TelnyxEnvelope> {
@@ -35,7 +35,7 @@ export async function verifiedEnvelope(
   let json: unknown;
   try {
     // unwrap verifies first, then parses: a SyntaxError means the signature was good.
-    json = await client.webhooks.unwrap(body, { headers: flatten(headers) });
+    json = await verifier.unwrap(body, flatten(headers));
   } catch (error) {
     if (error instanceof SyntaxError) throw new IngressError('malformed_json', 'webhook body is not valid JSON');
     throw new IngressError('invalid_signature', `webhook signature rejected: ${(error as Error).message}`);

@@ -11,7 +11,7 @@ import { verifiedEnvelope } from './telnyx-envelope';
 
 export function voiceRoute(app: FastifyInstance, deps: IngressDeps): void {
   app.post('/webhooks/telnyx/voice', async (request) => {
-    const envelope = await verifiedEnvelope(deps.telnyx, request.body as Buffer | undefined, request.headers);
+    const envelope = await verifiedEnvelope(deps.webhooks, request.body as Buffer | undefined, request.headers);
     const ours = decodeCallState(envelope.data.payload.client_state);
     if (ours && envelope.data.event_type === 'call.initiated') return recordCallDialled(deps, envelope, ours);
     if (ours?.kind === 'owner-alert') return ownerAlertCallProgress(deps, envelope, ours.leadId);
