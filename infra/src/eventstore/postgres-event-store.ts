@@ -15,6 +15,7 @@ import { checkExpectedVersion } from './expected-version';
 import { coalescedNotifier, eventRows, NeedsCarefulAppend, type StreamHead } from './postgres-event-rows';
 import { GroupedAppends } from './postgres-group-append';
 import { inTransaction } from '../postgres/transaction';
+import type { NewLeadKey, OpensLeadsWithKeys } from '../privacy/new-lead-keys';
 
 const NOTIFY_CHANNEL = 'naxio_events';
 const START = '0:0';
@@ -72,7 +73,7 @@ async function insertEvents(client: PoolClient, streamId: string, head: StreamHe
   return inserted.rows;
 }
 
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, OpensLeadsWithKeys {
   private readonly notify: () => void;
   private readonly groups: GroupedAppends;
 
@@ -95,6 +96,18 @@ export class PostgresEventStore implements EventStore {
     } catch (error) {
       if (!(error instanceof NeedsCarefulAppend)) throw error;
       return this.appendCarefully(streamId, events, expected);
+    }
+  }
+
+  async appendFirstEvents(streamId: string, events: NewEvent[], leadKey: NewLeadKey): Promise<AppendResult | undefined> {
+    try {
+      const appended = await this.groups.append(streamId, events, 'no_stream', leadKey);
+      this.notify();
+      return appended;
+    } catch (error) {
+      // The stream or the key is there already: the caller seals with the lead's own key and appends again.
+      if (error instanceof NeedsCarefulAppend) return undefined;
+      throw error;
     }
   }
 

@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { AppendResult, ExpectedVersion, NewEvent } from '@naxio/domain';
 import { GroupedWork } from '../postgres/grouped-work';
 import { inTransaction } from '../postgres/transaction';
+import { insertLeadKeys, type NewLeadKey } from '../privacy/new-lead-keys';
 import { checkExpectedVersion } from './expected-version';
 import { eventRows, NeedsCarefulAppend, type StreamHead } from './postgres-event-rows';
 
@@ -9,6 +10,8 @@ type Pending = {
   streamId: string;
   events: NewEvent[];
   expected: ExpectedVersion;
+  /** A new lead's key, stored with its first events or not at all (see OpensLeadsWithKeys). */
+  leadKey?: NewLeadKey;
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
 };
@@ -24,7 +27,8 @@ const MAX_GROUP_EVENTS = 1000;
  * a few round trips per group instead of four per append.
  *
  * A member whose expected version does not hold leaves the group with NeedsCarefulAppend, and so does
- * every member of a group that hit an id already stored: the careful path then answers exactly.
+ * every member of a group that hit an id already stored: the careful path then answers exactly. A new
+ * lead's key goes in with its first events, in the same commit, when the append carries one.
  */
 export class GroupedAppends {
   private readonly work: GroupedWork<Pending>;
@@ -33,8 +37,8 @@ export class GroupedAppends {
     this.work = new GroupedWork(LANES, takeGroup, (group) => writeGroup(pool, group));
   }
 
-  append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
-    return new Promise((resolve, reject) => this.work.add({ streamId, events, expected, resolve, reject }));
+  append(streamId: string, events: NewEvent[], expected: ExpectedVersion, leadKey?: NewLeadKey): Promise<AppendResult> {
+    return new Promise((resolve, reject) => this.work.add({ streamId, events, expected, ...(leadKey ? { leadKey } : {}), resolve, reject }));
   }
 }
 
@@ -75,7 +79,13 @@ async function writeGroup(pool: Pool, group: Pending[]): Promise<void> {
       const heads = await lockHeads(client, group.map((p) => p.streamId));
       const members: Pending[] = [];
       for (const p of group) (checkExpectedVersion(p.expected, heads.get(p.streamId)!.version) ? members : careful).push(p);
-      return members.length === 0 ? new Map() : insertGroup(client, members, heads);
+      const keyed = members.filter((p) => p.leadKey);
+      const keysIn = keyed.length === 0 ? new Set<string>() : await insertLeadKeys(client, keyed.map((p) => p.leadKey!));
+      // A lead whose key another process made first: its events were sealed with ours, so they stay out.
+      const declined = new Set(keyed.filter((p) => !keysIn.has(p.streamId)));
+      careful.push(...declined);
+      const written = members.filter((p) => !declined.has(p));
+      return written.length === 0 ? new Map() : insertGroup(client, written, heads);
     });
   } catch (error) {
     // One stored id spoils the INSERT for all: each member goes the careful way instead.

@@ -49,6 +49,10 @@ export class CachedLeadKeyStore implements LeadKeyStore {
     return this.inner.forget(leadId);
   }
 
+  stored(leadId: string, key: Buffer): void {
+    this.remember(leadId, key);
+  }
+
   private cached(leadId: string): Buffer | undefined {
     const entry = this.keys.get(leadId);
     if (!entry) return undefined;

@@ -13,6 +13,8 @@ export interface LeadKeyStore {
   existingKeys(leadIds: readonly string[]): Promise<Map<string, Buffer>>;
   /** Deletes the key; false when there was none. */
   forget(leadId: string): Promise<boolean>;
+  /** Told of a key that was stored with its lead's first events, so a cache in front can keep it. */
+  stored?(leadId: string, key: Buffer): void;
 }
 
 /** The key store's twin for unit tests and single-process runs. */

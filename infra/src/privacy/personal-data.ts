@@ -31,16 +31,28 @@ export const clearPersonalFieldsOf = (event: NewEvent): string[] => {
 
 const contextOf = (event: NewEvent, field: string) => ({ streamId: event.metadata.streamId, eventId: event.metadata.eventId, type: event.type, field });
 
+/** A lead's key seals only its own stream's events: anything else would be erased with the wrong lead. */
+function assertOwnStream(streamId: string, events: NewEvent[]): void {
+  const stray = events.find((e) => e.metadata.streamId !== streamId && personalValuesOf(e).length > 0);
+  if (stray) throw new PrivacyError(PrivacyErrorCode.streamMismatch, `event ${stray.metadata.eventId} names stream ${stray.metadata.streamId} but is appended to ${streamId}`);
+}
+
+export const holdPersonalData = (events: NewEvent[]): boolean => events.some((event) => personalValuesOf(event).length > 0);
+
 /**
  * The events with their personal fields sealed under the stream's lead key (created on first use).
  * Events with nothing personal are passed on as they are, so no key is made for them.
  */
 export async function concealEvents(keys: LeadKeyStore, streamId: string, events: NewEvent[]): Promise<NewEvent[]> {
+  if (!holdPersonalData(events)) return events;
+  assertOwnStream(streamId, events);
+  return sealEvents(await keys.keyFor(streamId, events[0]!.metadata.tenantId), streamId, events);
+}
+
+/** The events with their personal fields sealed under `key`, which must be the stream's lead key. */
+export function sealEvents(key: Buffer, streamId: string, events: NewEvent[]): NewEvent[] {
+  assertOwnStream(streamId, events);
   const personal = events.map(personalValuesOf);
-  if (personal.every((fields) => fields.length === 0)) return events;
-  const stray = events.find((e, i) => personal[i]!.length > 0 && e.metadata.streamId !== streamId);
-  if (stray) throw new PrivacyError(PrivacyErrorCode.streamMismatch, `event ${stray.metadata.eventId} names stream ${stray.metadata.streamId} but is appended to ${streamId}`);
-  const key = await keys.keyFor(streamId, events[0]!.metadata.tenantId);
   return events.map((event, i) => {
     const fields = personal[i]!;
     if (fields.length === 0) return event;

@@ -1,7 +1,9 @@
 import type { Pool } from 'pg';
 import type { AppendResult, EventStore, ExpectedVersion, NewEvent, StoredEvent, StreamRead, SubscribeOptions, Subscription } from '@naxio/domain';
 import type { LeadKeyStore } from './lead-key-store';
-import { concealEvents, revealEvents } from './personal-data';
+import { opensLeadsWithKeys } from './new-lead-keys';
+import { concealEvents, holdPersonalData, revealEvents, sealEvents } from './personal-data';
+import { newLeadKey } from './sealed-value';
 import { cachedLeadKeys } from './cached-lead-key-store';
 
 /**
@@ -22,6 +24,15 @@ export class PiiProtectingEventStore implements EventStore {
   }
 
   async appendToStream(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
+    if (expectedVersion === 'no_stream' && opensLeadsWithKeys(this.inner) && holdPersonalData(events)) {
+      // A new lead, most likely: its key is made here and stored with its first events, in one commit.
+      const leadKey = { leadId: streamId, tenantId: events[0]!.metadata.tenantId, key: newLeadKey() };
+      const opened = await this.inner.appendFirstEvents(streamId, sealEvents(leadKey.key, streamId, events), leadKey);
+      if (opened) {
+        this.keys.stored?.(streamId, leadKey.key);
+        return opened;
+      }
+    }
     return this.inner.appendToStream(streamId, await concealEvents(this.keys, streamId, events), expectedVersion);
   }
 
