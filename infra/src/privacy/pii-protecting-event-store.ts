@@ -11,6 +11,9 @@ import { cachedLeadKeys } from './cached-lead-key-store';
  * opened on the way out. What is stored (and hash-chained) is the sealed form, so forgetting a key
  * changes no stored byte: the events, their order, versions, positions and hashes stay; only the
  * personal values read as "[erased]".
+ *
+ * Over a store that keeps lead keys beside its events (OpensLeadsWithKeys: PostgreSQL), a new lead's
+ * key is written by the store itself, so `keys` must read that same database (piiProtected does).
  */
 export class PiiProtectingEventStore implements EventStore {
   constructor(
