@@ -15,7 +15,6 @@ import { signedMissedCall, stormCaller } from '../storm/webhooks';
 
 const TENANTS_FILE = join(__dirname, '..', '..', 'infra', 'seed', 'tenants.json');
 
-/** `warmupSeconds` of the same load go first and are not counted (a process that just started is cold). */
 /** From the first measured send leaving to the last answer. */
 function measuredSpanMs(sentAtMs: Float64Array, latencyMs: Float64Array): number {
   let end = 0;
@@ -35,6 +34,7 @@ function measuredPart(report: LoadReport, warmup: number): LoadReport {
   };
 }
 
+/** `warmupSeconds` of the same load go first and are not counted (a process that just started is cold). */
 export type LoadOptions = { rate: number; seconds: number; port: number; warmupSeconds?: number; profileDir?: string; runtime?: AppRuntime };
 
 /** The accept queue the kernel gives a listening port (`ss`'s Send-Q for a listener); undefined without `ss`. */

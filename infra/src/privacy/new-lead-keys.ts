@@ -17,17 +17,17 @@ export interface OpensLeadsWithKeys {
 export const opensLeadsWithKeys = (store: object): store is OpensLeadsWithKeys => typeof (store as Partial<OpensLeadsWithKeys>).appendFirstEvents === 'function';
 
 /**
- * Inserts the keys of leads that have none, in lead-id order (as GroupedKeyCreation does, so the two
- * never deadlock); answers the leads whose key went in. Another process's key for the same lead,
- * committed or still in flight, wins: this one waits for it and leaves that lead out.
+ * Inserts the keys of leads that have none, ordered by lead id in SQL as GroupedKeyCreation orders
+ * them (the database's collation decides, for both), so the two never deadlock; answers the leads
+ * whose key went in. Another process's key for the same lead, committed or still in flight, wins:
+ * this one waits for it and leaves that lead out.
  */
 export async function insertLeadKeys(client: PoolClient, keys: readonly NewLeadKey[]): Promise<Set<string>> {
-  const sorted = [...keys].sort((a, b) => (a.leadId < b.leadId ? -1 : a.leadId > b.leadId ? 1 : 0));
   const { rows } = await client.query<{ lead_id: string }>(
     `INSERT INTO lead_keys (lead_id, tenant_id, key)
-     SELECT lead_id, tenant_id, key FROM unnest($1::text[], $2::text[], $3::bytea[]) WITH ORDINALITY AS k(lead_id, tenant_id, key, n) ORDER BY n
+     SELECT lead_id, tenant_id, key FROM unnest($1::text[], $2::text[], $3::bytea[]) AS k(lead_id, tenant_id, key) ORDER BY lead_id
      ON CONFLICT (lead_id) DO NOTHING RETURNING lead_id`,
-    [sorted.map((k) => k.leadId), sorted.map((k) => k.tenantId), sorted.map((k) => k.key)],
+    [keys.map((k) => k.leadId), keys.map((k) => k.tenantId), keys.map((k) => k.key)],
   );
   return new Set(rows.map((row) => row.lead_id));
 }

@@ -45,13 +45,18 @@ export const holdPersonalData = (events: NewEvent[]): boolean => events.some((ev
  */
 export async function concealEvents(keys: LeadKeyStore, streamId: string, events: NewEvent[]): Promise<NewEvent[]> {
   if (!holdPersonalData(events)) return events;
+  // Checked before the key is asked for: a stray event must not make a key for the wrong lead.
   assertOwnStream(streamId, events);
-  return sealEvents(await keys.keyFor(streamId, events[0]!.metadata.tenantId), streamId, events);
+  return sealWith(await keys.keyFor(streamId, events[0]!.metadata.tenantId), events);
 }
 
 /** The events with their personal fields sealed under `key`, which must be the stream's lead key. */
 export function sealEvents(key: Buffer, streamId: string, events: NewEvent[]): NewEvent[] {
   assertOwnStream(streamId, events);
+  return sealWith(key, events);
+}
+
+function sealWith(key: Buffer, events: NewEvent[]): NewEvent[] {
   const personal = events.map(personalValuesOf);
   return events.map((event, i) => {
     const fields = personal[i]!;

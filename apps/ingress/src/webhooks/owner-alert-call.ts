@@ -17,4 +17,3 @@ export async function ownerAlertCallProgress(deps: IngressDeps, envelope: Telnyx
   await deps.voice.speak(call_control_id, ownerCallScript(tenant, { callerPhone: state.callerPhone ?? 'unknown', summary, address }));
   return { status: 'spoken', leadId };
 }
-
